@@ -1,0 +1,19 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarConfig
+from oscar.core.loading import get_class
+
+
+class SearchConfig(OscarConfig):
+    """Replaces Oscar's haystack search app (same label, so Oscar's catalogue views load ours)."""
+
+    label = "search"
+    name = "search"
+    verbose_name = _("Tìm kiếm")
+    namespace = "search"
+
+    def ready(self):
+        self.search_view = get_class("search.views", "SearchView")
+
+    def get_urls(self):
+        return self.post_process_urls([path("", self.search_view.as_view(), name="search")])

@@ -1,0 +1,144 @@
+"""Product listing pages (/search/, /catalogue/, category pages) and the JSON API, all over one interface."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+from oscar.core.loading import get_model
+
+from .interface import parse_params, run_search
+from .params import BadSearchRequest
+
+Category = get_model("catalogue", "Category")
+
+
+class ListingView(View):
+    template_name = "oscar/search/results.html"
+    title = ""
+
+    def fixed_params(self):
+        return None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            params = parse_params(request.GET, fixed=self.fixed_params())
+        except BadSearchRequest as error:
+            return render(request, "oscar/search/bad_request.html", {"message": str(error)}, status=400)
+        results = run_search(params)
+        context = {
+            "params": params,
+            "results": results,
+            "products": results.products,
+            "summary": self.get_title(params),
+            "chips": self.chips(params, results),
+            "sort_options": SORT_LABELS,
+        }
+        context.update(self.extra_context())
+        return render(request, self.template_name, context)
+
+    def extra_context(self):
+        return {}
+
+    def get_title(self, params):
+        return self.title
+
+    def chips(self, params, results):
+        """The active filters, each with the link that removes it."""
+        chips = []
+        labels = {(facet.name, value.key): value.label for facet in results.facets for value in facet.values}
+        base = self.request.GET.copy()
+        base.pop("page", None)
+        for name in ("group", "province", "stars"):
+            selected = [str(value) for value in getattr(params, name)]
+            for value in selected:
+                remaining = base.copy()
+                remaining.setlist(name, [other for other in selected if other != value])
+                chips.append({"label": labels.get((name, value), value), "url": "?" + remaining.urlencode()})
+        return chips
+
+
+SORT_LABELS = [
+    ("relevance", _("Phù hợp nhất")),
+    ("stars", _("Nhiều sao nhất")),
+    ("price_asc", _("Giá tăng dần")),
+    ("price_desc", _("Giá giảm dần")),
+    ("newest", _("Mới nhất")),
+]
+
+
+class SearchView(ListingView):
+    def get_title(self, params):
+        return _("Kết quả cho “%(q)s”") % {"q": params.q} if params.q else _("Tất cả sản phẩm OCOP")
+
+
+class CatalogueView(ListingView):
+    """Oscar's /catalogue/ (loaded by Oscar's catalogue app through get_class('search.views', ...))."""
+
+    title = _("Tất cả sản phẩm OCOP")
+
+
+class ProductCategoryView(ListingView):
+    """A category page: a taxonomy sector or group, with the other facets still available."""
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404()
+        if self.category.get_absolute_url() != request.path:
+            return HttpResponsePermanentRedirect(self.category.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def fixed_params(self):
+        node = getattr(self.category, "taxonomy_node", None)
+        return {"group": (node.code,)} if node else None
+
+    def get_title(self, params):
+        return self.category.name
+
+    def extra_context(self):
+        return {"category": self.category}
+
+
+class SearchApiView(View):
+    """GET /api/search/: the same search as JSON for partners (e-commerce floors, provincial portals)."""
+
+    def get(self, request):
+        try:
+            params = parse_params(request.GET)
+        except BadSearchRequest as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        results = run_search(params)
+        return JsonResponse({
+            "total": results.total,
+            "page": results.page,
+            "num_pages": results.num_pages,
+            "backend": results.backend,
+            "results": [product_json(request, product) for product in results.products],
+            "facets": {
+                facet.name: [
+                    {"key": v.key, "label": str(v.label), "count": v.count, "selected": v.selected}
+                    for v in facet.values
+                ]
+                for facet in results.facets
+            },
+        }, json_dumps_params={"ensure_ascii": False})
+
+
+def product_json(request, product):
+    stockrecord = product.stockrecords.all()[0] if product.stockrecords.all() else None
+    image = product.primary_image()
+    group = product.group
+    return {
+        "id": product.pk,
+        "title": product.title,
+        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "price": int(stockrecord.price) if stockrecord and stockrecord.price is not None else None,
+        "currency": stockrecord.price_currency if stockrecord else None,
+        "stars": product.ocop_stars,
+        "province": product.origin_province.name if product.origin_province else None,
+        "group": group.name if group else None,
+        "producer": product.producer.name if product.producer else None,
+        "image": request.build_absolute_uri(image.original.url) if getattr(image, "original", None) else None,
+    }

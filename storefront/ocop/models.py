@@ -1,0 +1,296 @@
+"""The OCOP programme's data: places, taxonomy, rule sets and certificates.
+
+Every decision (stars, validity, who may certify) is delegated to `storefront.ocop.rules`; these models
+store inputs and derived values and never decide anything themselves.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import reference, rules
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+class Province(models.Model):
+    """A provincial unit after 1 July 2025 (34 in all: 6 cities, 28 provinces)."""
+
+    class UnitType(models.TextChoices):
+        CITY = "city", _("Thành phố trực thuộc trung ương")
+        PROVINCE = "province", _("Tỉnh")
+
+    code = models.CharField(_("mã"), max_length=2, unique=True)
+    name = models.CharField(_("tên"), max_length=64)
+    full_name = models.CharField(_("tên đầy đủ"), max_length=96)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=64)
+    slug = models.SlugField(unique=True)
+    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=UnitType.choices)
+    region = models.CharField(_("vùng"), max_length=48, blank=True)
+    seat = models.CharField(_("trung tâm hành chính"), max_length=96, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tỉnh/thành phố")
+        verbose_name_plural = _("tỉnh/thành phố")
+
+    def __str__(self):
+        return self.name
+
+
+class LegacyProvince(models.Model):
+    """One of the 63 provinces before 1 July 2025; old certificates and addresses name them."""
+
+    code = models.CharField(_("mã cũ"), max_length=2, unique=True)
+    name = models.CharField(_("tên"), max_length=64)
+    full_name = models.CharField(_("tên đầy đủ"), max_length=96)
+    slug = models.SlugField(unique=True)
+    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=Province.UnitType.choices)
+    successor = models.ForeignKey(Province, verbose_name=_("sáp nhập vào"), on_delete=models.PROTECT,
+                                  related_name="legacy_provinces")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tỉnh cũ (trước 1/7/2025)")
+        verbose_name_plural = _("tỉnh cũ (trước 1/7/2025)")
+
+    def __str__(self):
+        return f"{self.name} → {self.successor.name}"
+
+
+class Commune(models.Model):
+    class UnitType(models.TextChoices):
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+        SPECIAL_ZONE = "special_zone", _("Đặc khu")
+
+    province = models.ForeignKey(Province, verbose_name=_("tỉnh/thành phố"), on_delete=models.PROTECT,
+                                 related_name="communes")
+    code = models.CharField(_("mã"), max_length=5, unique=True)
+    name = models.CharField(_("tên"), max_length=96)
+    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=UnitType.choices)
+    legacy_district = models.CharField(_("huyện cũ"), max_length=96, blank=True)
+    legacy_province = models.ForeignKey(LegacyProvince, verbose_name=_("tỉnh cũ"), null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="communes")
+
+    class Meta:
+        ordering = ["province__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["province", "name"], name="ocop_commune_unique_name")]
+        verbose_name = _("xã/phường")
+        verbose_name_plural = _("xã/phường")
+
+    def __str__(self):
+        return f"{self.name}, {self.province.name}"
+
+
+class TaxonomyVersion(models.Model):
+    """A classification of OCOP products by one decision (the seeds' 2018 six groups, 26/2026, ...)."""
+
+    code = models.CharField(_("mã"), max_length=16, unique=True)
+    name = models.CharField(_("tên"), max_length=128)
+    effective_from = models.DateField(_("hiệu lực từ"))
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = _("phiên bản phân loại")
+        verbose_name_plural = _("phiên bản phân loại")
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyNode(models.Model):
+    """A sector (ngành), group (nhóm) or product set (bộ sản phẩm) of one taxonomy version."""
+
+    class Level(models.TextChoices):
+        SECTOR = "sector", _("Ngành")
+        GROUP = "group", _("Nhóm")
+        PRODUCT_SET = "product_set", _("Bộ sản phẩm")
+
+    version = models.ForeignKey(TaxonomyVersion, on_delete=models.CASCADE, related_name="nodes")
+    code = models.CharField(_("mã"), max_length=16)
+    name = models.CharField(_("tên"), max_length=160)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=160)
+    level = models.CharField(_("cấp"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    category = models.OneToOneField("catalogue.Category", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="taxonomy_node",
+                                    help_text=_("Danh mục cửa hàng tương ứng, để duyệt theo nhóm."))
+    mapped_to = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="mapped_from",
+                                       verbose_name=_("tương ứng trong phân loại khác"))
+
+    class Meta:
+        ordering = ["version", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="ocop_taxonomy_unique_code")]
+        verbose_name = _("mục phân loại")
+        verbose_name_plural = _("mục phân loại")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def ancestor(self, level):
+        node = self
+        while node is not None and node.level != level:
+            node = node.parent
+        return node
+
+
+class RuleSet(models.Model):
+    """A scoring decision: part maxima and the dates it applied. Loaded from rule_sets.json."""
+
+    code = models.CharField(_("mã"), max_length=16, unique=True)
+    name = models.CharField(_("tên"), max_length=160)
+    effective_from = models.DateField(_("áp dụng từ"))
+    effective_until = models.DateField(_("áp dụng đến"), null=True, blank=True)
+    max_a = models.DecimalField(_("tối đa phần A"), max_digits=5, decimal_places=2)
+    max_b = models.DecimalField(_("tối đa phần B"), max_digits=5, decimal_places=2)
+    max_c = models.DecimalField(_("tối đa phần C"), max_digits=5, decimal_places=2)
+
+    class Meta:
+        ordering = ["effective_from"]
+        verbose_name = _("bộ tiêu chí")
+        verbose_name_plural = _("bộ tiêu chí")
+
+    def __str__(self):
+        return self.name
+
+    def as_rules(self) -> rules.RuleSet:
+        return rules.RuleSet(
+            code=self.code,
+            part_maxima={"A": self.max_a, "B": self.max_b, "C": self.max_c},
+            effective_from=self.effective_from,
+            effective_until=self.effective_until,
+        )
+
+
+def certificate_document_path(instance, filename):
+    return f"certificates/{instance.number.replace('/', '-')}/{filename}"
+
+
+class CertificateQuerySet(models.QuerySet):
+    def showing_badge_on(self, day):
+        """Certificates whose product may show stars on `day`: issued, not past valid-until, not revoked."""
+        return self.filter(issued_on__lte=day, valid_until__gte=day).filter(
+            models.Q(revoked_on__isnull=True) | models.Q(revoked_on__gt=day)
+        )
+
+
+class Certificate(models.Model):
+    """A recognition decision: the only source of a product's OCOP stars."""
+
+    Level = models.TextChoices("Level", [(level.value, rules.LEVEL_NAMES_VI[level]) for level in rules.Level])
+
+    number = models.CharField(_("số giấy chứng nhận"), max_length=64, unique=True)
+    product = models.ForeignKey("catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.PROTECT,
+                                related_name="certificates")
+    producer = models.ForeignKey("partner.Partner", verbose_name=_("chủ thể"), on_delete=models.PROTECT,
+                                 related_name="certificates")
+    rule_set = models.ForeignKey(RuleSet, verbose_name=_("bộ tiêu chí"), on_delete=models.PROTECT)
+    score_a = models.DecimalField(_("điểm phần A"), max_digits=5, decimal_places=2)
+    score_b = models.DecimalField(_("điểm phần B"), max_digits=5, decimal_places=2)
+    score_c = models.DecimalField(_("điểm phần C"), max_digits=5, decimal_places=2)
+    total = models.DecimalField(_("tổng điểm"), max_digits=5, decimal_places=2, editable=False)
+    stars = models.PositiveSmallIntegerField(_("số sao"), editable=False)
+    level = models.CharField(_("cấp công nhận"), max_length=16, choices=Level.choices)
+    authority = models.CharField(_("cơ quan công nhận"), max_length=160,
+                                 help_text=_("Ví dụ: Ủy ban nhân dân tỉnh An Giang; Bộ Nông nghiệp và Môi trường."))
+    decision_number = models.CharField(_("số quyết định"), max_length=64)
+    issued_on = models.DateField(_("ngày công nhận"))
+    valid_until = models.DateField(_("hiệu lực đến"), editable=False)
+    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
+    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    document = models.FileField(_("bản scan giấy chứng nhận"), upload_to=certificate_document_path, blank=True,
+                                validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])])
+    supersedes = models.OneToOneField("self", verbose_name=_("thay cho chứng nhận"), null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="superseded_by",
+                                      help_text=_("Chứng nhận trước của cùng sản phẩm (đánh giá lại, cấp lại)."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on"]
+        verbose_name = _("giấy chứng nhận OCOP")
+        verbose_name_plural = _("giấy chứng nhận OCOP")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(stars__gte=3), name="ocop_certificate_three_stars_or_more"),
+            models.CheckConstraint(
+                condition=models.Q(revoked_on__isnull=True) | ~models.Q(revocation_reason=""),
+                name="ocop_certificate_revocation_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} ({self.stars}★)"
+
+    def get_absolute_url(self):
+        return reverse("ocop:verify", kwargs={"number": self.number})
+
+    # --- everything below asks the rules module ---------------------------------------------------------
+    def scores(self):
+        return {"A": self.score_a, "B": self.score_b, "C": self.score_c}
+
+    def derive(self):
+        """Fill total, stars and valid_until from the rules; raises RuleError on invalid input."""
+        scoring = rules.score(reference.programme(), self.rule_set.as_rules(), self.scores())
+        self.total, self.stars = scoring.total, scoring.stars
+        self.valid_until = rules.valid_until(reference.programme(), self.issued_on)
+        return scoring
+
+    def clean(self):
+        errors = {}
+        if self.rule_set_id is None or self.issued_on is None or None in self.scores().values():
+            return  # field validation has reported what is missing
+        try:
+            self.derive()
+        except rules.RuleError as error:
+            errors["score_a"] = error.messages
+        else:
+            checks = [
+                ("rule_set", lambda: rules.check_rule_set_date(self.rule_set.as_rules(), self.issued_on)),
+                ("level", lambda: rules.check_certifier(reference.programme(), self.stars, self.level,
+                                                        self.issued_on)),
+            ]
+            for field, check in checks:
+                try:
+                    check()
+                except rules.RuleError as error:
+                    errors[field] = error.messages
+        if self.revoked_on and not self.revocation_reason.strip():
+            errors["revocation_reason"] = [_("Thu hồi chứng nhận phải ghi rõ lý do.")]
+        if self.revoked_on and self.issued_on and self.revoked_on < self.issued_on:
+            errors["revoked_on"] = [_("Ngày thu hồi không thể trước ngày công nhận.")]
+        if self.product_id and self.producer_id and self.product.producer_id not in (None, self.producer_id):
+            errors["producer"] = [_("Chủ thể của chứng nhận phải là chủ thể của sản phẩm.")]
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.derive()  # total, stars and validity are never typed in
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.product.refresh_current_certificate()
+
+    def status_on(self, day) -> rules.Status:
+        return rules.status_on(reference.programme(), day, issued_on=self.issued_on,
+                               expires_on=self.valid_until, revoked_on=self.revoked_on)
+
+    @property
+    def status(self) -> rules.Status:
+        return self.status_on(today())
+
+    def shows_badge_on(self, day) -> bool:
+        return rules.shows_badge(self.status_on(day))
+
+    @property
+    def renewal_window(self):
+        return rules.renewal_window(reference.programme(), self.valid_until)

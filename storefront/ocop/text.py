@@ -1,0 +1,19 @@
+"""Vietnamese text helpers: folding diacritics for matching, and ASCII slugs."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+# đ/Đ are letters of their own, not d with a mark: NFD leaves them alone, so map them first.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, without diacritics: 'Nước mắm Phú Quốc' -> 'nuoc mam phu quoc'."""
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_MAP))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+
+
+def slugify_vi(value, allow_unicode=False):
+    """Oscar's slug function: 'Đặc sản Đà Lạt' -> 'dac-san-da-lat' (Django's slugify would drop the đ)."""
+    return slugify(fold(str(value)), allow_unicode=False)

@@ -1,0 +1,6 @@
+"""Local development: `make demo`."""
+
+from .base import *  # noqa: F401,F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
