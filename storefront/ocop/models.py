@@ -186,7 +186,10 @@ class CertificateQuerySet(models.QuerySet):
 class Certificate(models.Model):
     """A recognition decision: the only source of a product's OCOP stars."""
 
-    Level = models.TextChoices("Level", [(level.value, rules.LEVEL_NAMES_VI[level]) for level in rules.Level])
+    class Level(models.TextChoices):  # the values the rules module knows (rules.Level)
+        DISTRICT = rules.Level.DISTRICT.value, _("cấp huyện")
+        PROVINCE = rules.Level.PROVINCE.value, _("cấp tỉnh")
+        MINISTRY = rules.Level.MINISTRY.value, _("cấp Bộ")
 
     number = models.CharField(_("số giấy chứng nhận"), max_length=64, unique=True)
     product = models.ForeignKey("catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.PROTECT,

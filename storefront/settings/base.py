@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     # the OCOP programme's domain
     "storefront.ocop.apps.OcopConfig",
+    "storefront.demo.apps.DemoConfig",
     # Wagtail: content
     "cms.apps.CmsConfig",
     "wagtail.contrib.forms",
@@ -203,5 +204,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"},
+                "oscar.alerts": {"level": "WARNING"}},
 }

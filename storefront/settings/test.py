@@ -1,6 +1,7 @@
 """The test suite: PostgreSQL when DATABASE_URL is set (make test sets it), fast hashing, mail kept in memory."""
 
 from .base import *  # noqa: F401,F403
+from .base import VAR_DIR, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,3 +10,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
+LANGUAGE_CODE = "vi"

@@ -1,0 +1,38 @@
+# Two commands on a fresh machine:
+#   make demo   install, migrate, load demo data, serve http://127.0.0.1:8000 (SQLite, database search)
+#   make test   install, start PostgreSQL (and the other services the suite needs), run the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install demo serve test migrate messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+migrate: install
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py migrate --noinput
+
+demo: migrate
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py load_demo
+	@echo "Serving OCOP Market on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	VENV=$(VENV) bash tests/services/run_suite.sh $(PYTEST_ARGS)
+
+clean:
+	rm -rf var/db.sqlite3 var/media var/test-media

@@ -1,0 +1,39 @@
+"""Suite-wide fixtures. The demo catalogue is loaded once into the test database; each test runs in a
+transaction that is rolled back, so tests may change it freely."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+DEMO_ADMIN_PASSWORD = "demo-admin-test"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--admin-password", DEMO_ADMIN_PASSWORD, stdout=StringIO())
+
+
+@pytest.fixture
+def vi(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    return client
+
+
+@pytest.fixture
+def en(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+#: The day the demo catalogue describes (its expired, in-renewal and revoked certificates are as of this day).
+DEMO_TODAY = "2026-11-23 12:00"
+
+
+@pytest.fixture
+def demo_today():
+    import time_machine
+
+    with time_machine.travel(DEMO_TODAY, tick=False) as traveller:
+        yield traveller

@@ -1,0 +1,22 @@
+import pytest
+
+from storefront.ocop.text import fold, slugify_vi
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Nước mắm Phú Quốc", "nuoc mam phu quoc"),
+        ("Đặc sản Đà Lạt", "dac san da lat"),
+        ("Chè Tân Cương – Thái Nguyên", "che tan cuong – thai nguyen"),
+        ("TRÀ HOA VÀNG BA CHẼ", "tra hoa vang ba che"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_fold_removes_diacritics_and_maps_d_bar(text, folded):
+    assert fold(text) == folded
+
+
+def test_slug_keeps_the_d_that_django_would_drop():
+    assert slugify_vi("Gốm Bát Tràng - Đĩa men lam") == "gom-bat-trang-dia-men-lam"

@@ -1,0 +1,59 @@
+"""The search query string: every malformed value is refused with a message, never ignored."""
+
+import pytest
+from django.http import QueryDict
+
+from search.params import BadSearchRequest, parse
+
+GROUPS = {"1", "1.4", "2", "6"}
+PROVINCES = {"01", "91"}
+
+
+def parse_qs(qs, **kwargs):
+    return parse(QueryDict(qs), allowed_groups=GROUPS, allowed_provinces=PROVINCES, **kwargs)
+
+
+def test_empty_query_string_gives_defaults():
+    params = parse_qs("")
+    assert (params.q, params.group, params.province, params.stars, params.sort, params.page) == (
+        "", (), (), (), "relevance", 1)
+
+
+def test_repeated_and_comma_separated_values_are_equivalent():
+    assert parse_qs("stars=4&stars=5").stars == parse_qs("stars=4,5").stars == (4, 5)
+    assert parse_qs("province=01,91").province == ("01", "91")
+
+
+def test_query_whitespace_is_collapsed():
+    assert parse_qs("q=++nuoc+++mam++").q == "nuoc mam"
+
+
+@pytest.mark.parametrize(
+    ("qs", "fragment"),
+    [
+        ("stars=2", "stars"),
+        ("stars=abc", "stars"),
+        ("stars=4.5", "stars"),
+        ("sort=cheapest", "sort"),
+        ("page=0", "page"),
+        ("page=-1", "page"),
+        ("page=abc", "page"),
+        ("page=100000", "page"),
+        ("group=9.9", "group"),
+        ("province=63", "province"),
+        ("colour=red", "colour"),
+        ("q=" + "a" * 201, "200"),
+    ],
+)
+def test_malformed_parameters_are_refused_with_a_message_naming_them(qs, fragment):
+    with pytest.raises(BadSearchRequest) as error:
+        parse_qs(qs)
+    assert fragment in str(error.value)
+
+
+def test_tracking_parameters_from_marketing_links_are_ignored():
+    assert parse_qs("utm_source=zalo&fbclid=x&q=che").q == "che"
+
+
+def test_a_page_can_pin_a_parameter():
+    assert parse_qs("group=2", fixed={"group": ("1",)}).group == ("1",)
