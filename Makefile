@@ -23,13 +23,18 @@ migrate: install
 	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py migrate --noinput
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py load_demo
 	@echo "Serving OCOP Market on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install
 	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+# After changing a translatable string: update both catalogues, fill the new Vietnamese msgstrs in
+# locale/vi/LC_MESSAGES/django.po, then run it again to compile (the .mo files are committed: CI has no gettext).
+messages: install
+	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
 
 test: install
 	VENV=$(VENV) bash tests/services/run_suite.sh $(PYTEST_ARGS)

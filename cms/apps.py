@@ -5,5 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
-    verbose_name = _("Nội dung")
+    verbose_name = _("Content")
     default_auto_field = "django.db.models.AutoField"

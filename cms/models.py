@@ -16,9 +16,9 @@ from storefront.ocop.taxonomy import current_taxonomy
 class HomePage(Page):
     """The site's root page: a hero, then certified products, sectors and provinces from the live catalogue."""
 
-    hero_title = models.CharField(_("tiêu đề chính"), max_length=120)
-    hero_text = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-    featured_count = models.PositiveSmallIntegerField(_("số sản phẩm 5 sao hiển thị"), default=8)
+    hero_title = models.CharField(_("headline"), max_length=120)
+    hero_text = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_count = models.PositiveSmallIntegerField(_("number of 5-star products shown"), default=8)
 
     content_panels = Page.content_panels + [FieldPanel("hero_title"), FieldPanel("hero_text"),
                                             FieldPanel("featured_count")]
@@ -26,7 +26,7 @@ class HomePage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("trang chủ")
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

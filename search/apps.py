@@ -9,7 +9,7 @@ class SearchConfig(OscarConfig):
 
     label = "search"
     name = "search"
-    verbose_name = _("Tìm kiếm")
+    verbose_name = _("Search")
     namespace = "search"
 
     def ready(self):

@@ -39,34 +39,34 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
     unknown = [key for key in querydict if key not in known and key not in IGNORED_PARAMS
                and not key.startswith(IGNORED_PREFIXES)]
     if unknown:
-        raise BadSearchRequest(_("Tham số không hợp lệ: %(names)s. Dùng q, group, province, stars, sort, page.")
+        raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, sort, page.")
                                % {"names": ", ".join(sorted(unknown))})
 
     q = " ".join(querydict.get("q", "").split())
     if len(q) > MAX_QUERY_LENGTH:
-        raise BadSearchRequest(_("Từ khóa dài quá %(max)s ký tự.") % {"max": MAX_QUERY_LENGTH})
+        raise BadSearchRequest(_("The search text is longer than %(max)s characters.") % {"max": MAX_QUERY_LENGTH})
 
     def codes(name, allowed):
         values = _split(querydict.getlist(name))
         wrong = [value for value in values if value not in allowed]
         if wrong:
-            raise BadSearchRequest(_("Giá trị %(name)s không tồn tại: %(values)s.")
+            raise BadSearchRequest(_("No such %(name)s: %(values)s.")
                                    % {"name": name, "values": ", ".join(wrong)})
         return tuple(dict.fromkeys(values))
 
     stars = []
     for value in _split(querydict.getlist("stars")):
         if not value.isdigit() or int(value) not in STAR_VALUES:
-            raise BadSearchRequest(_("stars chỉ nhận 3, 4 hoặc 5 (nhận được %(value)r).") % {"value": value})
+            raise BadSearchRequest(_("stars takes only 3, 4 or 5 (got %(value)r).") % {"value": value})
         stars.append(int(value))
 
     sort = querydict.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadSearchRequest(_("sort chỉ nhận: %(sorts)s.") % {"sorts": ", ".join(SORTS)})
+        raise BadSearchRequest(_("sort takes only: %(sorts)s.") % {"sorts": ", ".join(SORTS)})
 
     raw_page = querydict.get("page") or "1"
     if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
-        raise BadSearchRequest(_("page phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_PAGE})
+        raise BadSearchRequest(_("page must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE})
 
     params = dict(
         q=q,

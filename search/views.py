@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
 
@@ -60,23 +60,23 @@ class ListingView(View):
 
 
 SORT_LABELS = [
-    ("relevance", _("Phù hợp nhất")),
-    ("stars", _("Nhiều sao nhất")),
-    ("price_asc", _("Giá tăng dần")),
-    ("price_desc", _("Giá giảm dần")),
-    ("newest", _("Mới nhất")),
+    ("relevance", _("Most relevant")),
+    ("stars", _("Most stars")),
+    ("price_asc", _("Price: low to high")),
+    ("price_desc", _("Price: high to low")),
+    ("newest", _("Newest")),
 ]
 
 
 class SearchView(ListingView):
     def get_title(self, params):
-        return _("Kết quả cho “%(q)s”") % {"q": params.q} if params.q else _("Tất cả sản phẩm OCOP")
+        return _("Results for “%(q)s”") % {"q": params.q} if params.q else _("All OCOP products")
 
 
 class CatalogueView(ListingView):
     """Oscar's /catalogue/ (loaded by Oscar's catalogue app through get_class('search.views', ...))."""
 
-    title = _("Tất cả sản phẩm OCOP")
+    title = _("All OCOP products")
 
 
 class ProductCategoryView(ListingView):

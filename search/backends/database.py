@@ -106,7 +106,7 @@ class DatabaseBackend:
                 FacetValue(group.code, group.name, counts.get(group.code, 0), group.code in params.group, 1)
                 for group in sector.groups
             )
-        return Facet("group", _("Ngành hàng"), values)
+        return Facet("group", _("Product sector"), values)
 
     def province_facet(self, queryset, params):
         counts = dict(queryset.values_list("origin_province__code").annotate(n=Count("pk"))
@@ -116,14 +116,14 @@ class DatabaseBackend:
             for code, name in Province.objects.order_by("name").values_list("code", "name")
             if counts.get(code) or code in params.province
         ]
-        return Facet("province", _("Tỉnh/thành phố"), values)
+        return Facet("province", _("Province/city"), values)
 
     def stars_facet(self, queryset, params):
         counts = dict(queryset.values_list("current_certificate__stars").annotate(n=Count("pk"))
                       .values_list("current_certificate__stars", "n"))
         values = [
-            FacetValue(str(stars), _("%(stars)s sao") % {"stars": stars}, counts.get(stars, 0),
+            FacetValue(str(stars), _("%(stars)s stars") % {"stars": stars}, counts.get(stars, 0),
                        stars in params.stars)
             for stars in (5, 4, 3)
         ]
-        return Facet("stars", _("Hạng sao OCOP"), values)
+        return Facet("stars", _("OCOP star rating"), values)

@@ -12,24 +12,26 @@ class Product(AbstractProduct):
     certificate its stars come from (a producer never sets stars)."""
 
     classification = models.ForeignKey(
-        "ocop.TaxonomyNode", verbose_name=_("bộ sản phẩm (phân loại OCOP)"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="products", limit_choices_to={"level": "product_set"},
+        "ocop.TaxonomyNode", verbose_name=_("product set (OCOP classification)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="products", limit_choices_to={"level": "product_set"},
     )
     origin_province = models.ForeignKey(
-        "ocop.Province", verbose_name=_("tỉnh/thành phố xuất xứ"), null=True, blank=True,
+        "ocop.Province", verbose_name=_("province/city of origin"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="products",
     )
     producer = models.ForeignKey(
-        "partner.Partner", verbose_name=_("chủ thể OCOP"), null=True, blank=True, on_delete=models.PROTECT,
+        "partner.Partner", verbose_name=_("OCOP producer"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="products",
     )
-    story = models.TextField(_("câu chuyện sản phẩm"), blank=True,
-                             help_text=_("Nguồn gốc, cách làm, điều làm nên sản phẩm (phần B của bộ tiêu chí)."))
-    unit = models.CharField(_("quy cách"), max_length=64, blank=True, help_text=_("Ví dụ: chai 500 ml, hộp 200 g."))
+    story = models.TextField(_("product story"), blank=True,
+                             help_text=_("Where it comes from, how it is made, what makes the product "
+                                         "(part B of the criteria)."))
+    unit = models.CharField(_("pack size"), max_length=64, blank=True,
+                            help_text=_("For example: 500 ml bottle, 200 g box."))
     search_text = models.TextField(editable=False, blank=True,
                                    help_text="Title, origin and producer without diacritics, for the database search.")
     current_certificate = models.ForeignKey(
-        "ocop.Certificate", verbose_name=_("chứng nhận hiện hành"), null=True, blank=True, editable=False,
+        "ocop.Certificate", verbose_name=_("current certificate"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
     )
 

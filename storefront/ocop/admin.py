@@ -54,7 +54,7 @@ class CertificateAdmin(admin.ModelAdmin):
     readonly_fields = ["total", "stars", "valid_until", "created_at", "updated_at"]
     date_hierarchy = "issued_on"
 
-    @admin.display(description=_("trạng thái"))
+    @admin.display(description=_("status"))
     def status_label(self, certificate):
         return STATUS_LABELS[certificate.status]
 

@@ -24,22 +24,22 @@ class Province(models.Model):
     """A provincial unit after 1 July 2025 (34 in all: 6 cities, 28 provinces)."""
 
     class UnitType(models.TextChoices):
-        CITY = "city", _("Thành phố trực thuộc trung ương")
-        PROVINCE = "province", _("Tỉnh")
+        CITY = "city", _("Centrally governed city")
+        PROVINCE = "province", _("Province")
 
-    code = models.CharField(_("mã"), max_length=2, unique=True)
-    name = models.CharField(_("tên"), max_length=64)
-    full_name = models.CharField(_("tên đầy đủ"), max_length=96)
-    name_en = models.CharField(_("tên tiếng Anh"), max_length=64)
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=64)
+    full_name = models.CharField(_("full name"), max_length=96)
+    name_en = models.CharField(_("English name"), max_length=64)
     slug = models.SlugField(unique=True)
-    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=UnitType.choices)
-    region = models.CharField(_("vùng"), max_length=48, blank=True)
-    seat = models.CharField(_("trung tâm hành chính"), max_length=96, blank=True)
+    unit_type = models.CharField(_("unit type"), max_length=16, choices=UnitType.choices)
+    region = models.CharField(_("region"), max_length=48, blank=True)
+    seat = models.CharField(_("administrative seat"), max_length=96, blank=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("tỉnh/thành phố")
-        verbose_name_plural = _("tỉnh/thành phố")
+        verbose_name = _("province/city")
+        verbose_name_plural = _("provinces/cities")
 
     def __str__(self):
         return self.name
@@ -48,18 +48,18 @@ class Province(models.Model):
 class LegacyProvince(models.Model):
     """One of the 63 provinces before 1 July 2025; old certificates and addresses name them."""
 
-    code = models.CharField(_("mã cũ"), max_length=2, unique=True)
-    name = models.CharField(_("tên"), max_length=64)
-    full_name = models.CharField(_("tên đầy đủ"), max_length=96)
+    code = models.CharField(_("former code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=64)
+    full_name = models.CharField(_("full name"), max_length=96)
     slug = models.SlugField(unique=True)
-    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=Province.UnitType.choices)
-    successor = models.ForeignKey(Province, verbose_name=_("sáp nhập vào"), on_delete=models.PROTECT,
+    unit_type = models.CharField(_("unit type"), max_length=16, choices=Province.UnitType.choices)
+    successor = models.ForeignKey(Province, verbose_name=_("merged into"), on_delete=models.PROTECT,
                                   related_name="legacy_provinces")
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("tỉnh cũ (trước 1/7/2025)")
-        verbose_name_plural = _("tỉnh cũ (trước 1/7/2025)")
+        verbose_name = _("former province (before 1 July 2025)")
+        verbose_name_plural = _("former provinces (before 1 July 2025)")
 
     def __str__(self):
         return f"{self.name} → {self.successor.name}"
@@ -67,24 +67,24 @@ class LegacyProvince(models.Model):
 
 class Commune(models.Model):
     class UnitType(models.TextChoices):
-        COMMUNE = "commune", _("Xã")
-        WARD = "ward", _("Phường")
-        SPECIAL_ZONE = "special_zone", _("Đặc khu")
+        COMMUNE = "commune", _("Commune")
+        WARD = "ward", _("Ward")
+        SPECIAL_ZONE = "special_zone", _("Special zone")
 
-    province = models.ForeignKey(Province, verbose_name=_("tỉnh/thành phố"), on_delete=models.PROTECT,
+    province = models.ForeignKey(Province, verbose_name=_("province/city"), on_delete=models.PROTECT,
                                  related_name="communes")
-    code = models.CharField(_("mã"), max_length=5, unique=True)
-    name = models.CharField(_("tên"), max_length=96)
-    unit_type = models.CharField(_("loại đơn vị"), max_length=16, choices=UnitType.choices)
-    legacy_district = models.CharField(_("huyện cũ"), max_length=96, blank=True)
-    legacy_province = models.ForeignKey(LegacyProvince, verbose_name=_("tỉnh cũ"), null=True, blank=True,
+    code = models.CharField(_("code"), max_length=5, unique=True)
+    name = models.CharField(_("name"), max_length=96)
+    unit_type = models.CharField(_("unit type"), max_length=16, choices=UnitType.choices)
+    legacy_district = models.CharField(_("former district"), max_length=96, blank=True)
+    legacy_province = models.ForeignKey(LegacyProvince, verbose_name=_("former province"), null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="communes")
 
     class Meta:
         ordering = ["province__name", "name"]
         constraints = [models.UniqueConstraint(fields=["province", "name"], name="ocop_commune_unique_name")]
-        verbose_name = _("xã/phường")
-        verbose_name_plural = _("xã/phường")
+        verbose_name = _("commune/ward")
+        verbose_name_plural = _("communes/wards")
 
     def __str__(self):
         return f"{self.name}, {self.province.name}"
@@ -93,15 +93,15 @@ class Commune(models.Model):
 class TaxonomyVersion(models.Model):
     """A classification of OCOP products by one decision (the seeds' 2018 six groups, 26/2026, ...)."""
 
-    code = models.CharField(_("mã"), max_length=16, unique=True)
-    name = models.CharField(_("tên"), max_length=128)
-    effective_from = models.DateField(_("hiệu lực từ"))
-    note = models.TextField(_("ghi chú"), blank=True)
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=128)
+    effective_from = models.DateField(_("effective from"))
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["-effective_from"]
-        verbose_name = _("phiên bản phân loại")
-        verbose_name_plural = _("phiên bản phân loại")
+        verbose_name = _("classification version")
+        verbose_name_plural = _("classification versions")
 
     def __str__(self):
         return self.name
@@ -111,27 +111,27 @@ class TaxonomyNode(models.Model):
     """A sector (ngành), group (nhóm) or product set (bộ sản phẩm) of one taxonomy version."""
 
     class Level(models.TextChoices):
-        SECTOR = "sector", _("Ngành")
-        GROUP = "group", _("Nhóm")
-        PRODUCT_SET = "product_set", _("Bộ sản phẩm")
+        SECTOR = "sector", _("Sector")
+        GROUP = "group", _("Group")
+        PRODUCT_SET = "product_set", _("Product set")
 
     version = models.ForeignKey(TaxonomyVersion, on_delete=models.CASCADE, related_name="nodes")
-    code = models.CharField(_("mã"), max_length=16)
-    name = models.CharField(_("tên"), max_length=160)
-    name_en = models.CharField(_("tên tiếng Anh"), max_length=160)
-    level = models.CharField(_("cấp"), max_length=16, choices=Level.choices)
+    code = models.CharField(_("code"), max_length=16)
+    name = models.CharField(_("name"), max_length=160)
+    name_en = models.CharField(_("English name"), max_length=160)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     category = models.OneToOneField("catalogue.Category", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="taxonomy_node",
-                                    help_text=_("Danh mục cửa hàng tương ứng, để duyệt theo nhóm."))
+                                    help_text=_("The matching shop category, for browsing by group."))
     mapped_to = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="mapped_from",
-                                       verbose_name=_("tương ứng trong phân loại khác"))
+                                       verbose_name=_("counterparts in other classifications"))
 
     class Meta:
         ordering = ["version", "code"]
         constraints = [models.UniqueConstraint(fields=["version", "code"], name="ocop_taxonomy_unique_code")]
-        verbose_name = _("mục phân loại")
-        verbose_name_plural = _("mục phân loại")
+        verbose_name = _("classification entry")
+        verbose_name_plural = _("classification entries")
 
     def __str__(self):
         return f"{self.code} {self.name}"
@@ -146,18 +146,18 @@ class TaxonomyNode(models.Model):
 class RuleSet(models.Model):
     """A scoring decision: part maxima and the dates it applied. Loaded from rule_sets.json."""
 
-    code = models.CharField(_("mã"), max_length=16, unique=True)
-    name = models.CharField(_("tên"), max_length=160)
-    effective_from = models.DateField(_("áp dụng từ"))
-    effective_until = models.DateField(_("áp dụng đến"), null=True, blank=True)
-    max_a = models.DecimalField(_("tối đa phần A"), max_digits=5, decimal_places=2)
-    max_b = models.DecimalField(_("tối đa phần B"), max_digits=5, decimal_places=2)
-    max_c = models.DecimalField(_("tối đa phần C"), max_digits=5, decimal_places=2)
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    effective_from = models.DateField(_("applies from"))
+    effective_until = models.DateField(_("applies until"), null=True, blank=True)
+    max_a = models.DecimalField(_("part A maximum"), max_digits=5, decimal_places=2)
+    max_b = models.DecimalField(_("part B maximum"), max_digits=5, decimal_places=2)
+    max_c = models.DecimalField(_("part C maximum"), max_digits=5, decimal_places=2)
 
     class Meta:
         ordering = ["effective_from"]
-        verbose_name = _("bộ tiêu chí")
-        verbose_name_plural = _("bộ tiêu chí")
+        verbose_name = _("rule set")
+        verbose_name_plural = _("rule sets")
 
     def __str__(self):
         return self.name
@@ -187,34 +187,35 @@ class Certificate(models.Model):
     """A recognition decision: the only source of a product's OCOP stars."""
 
     class Level(models.TextChoices):  # the values the rules module knows (rules.Level)
-        DISTRICT = rules.Level.DISTRICT.value, _("cấp huyện")
-        PROVINCE = rules.Level.PROVINCE.value, _("cấp tỉnh")
-        MINISTRY = rules.Level.MINISTRY.value, _("cấp Bộ")
+        DISTRICT = rules.Level.DISTRICT.value, _("district level")
+        PROVINCE = rules.Level.PROVINCE.value, _("provincial level")
+        MINISTRY = rules.Level.MINISTRY.value, _("ministry level")
 
-    number = models.CharField(_("số giấy chứng nhận"), max_length=64, unique=True)
-    product = models.ForeignKey("catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.PROTECT,
+    number = models.CharField(_("certificate number"), max_length=64, unique=True)
+    product = models.ForeignKey("catalogue.Product", verbose_name=_("product"), on_delete=models.PROTECT,
                                 related_name="certificates")
-    producer = models.ForeignKey("partner.Partner", verbose_name=_("chủ thể"), on_delete=models.PROTECT,
+    producer = models.ForeignKey("partner.Partner", verbose_name=_("producer"), on_delete=models.PROTECT,
                                  related_name="certificates")
-    rule_set = models.ForeignKey(RuleSet, verbose_name=_("bộ tiêu chí"), on_delete=models.PROTECT)
-    score_a = models.DecimalField(_("điểm phần A"), max_digits=5, decimal_places=2)
-    score_b = models.DecimalField(_("điểm phần B"), max_digits=5, decimal_places=2)
-    score_c = models.DecimalField(_("điểm phần C"), max_digits=5, decimal_places=2)
-    total = models.DecimalField(_("tổng điểm"), max_digits=5, decimal_places=2, editable=False)
-    stars = models.PositiveSmallIntegerField(_("số sao"), editable=False)
-    level = models.CharField(_("cấp công nhận"), max_length=16, choices=Level.choices)
-    authority = models.CharField(_("cơ quan công nhận"), max_length=160,
-                                 help_text=_("Ví dụ: Ủy ban nhân dân tỉnh An Giang; Bộ Nông nghiệp và Môi trường."))
-    decision_number = models.CharField(_("số quyết định"), max_length=64)
-    issued_on = models.DateField(_("ngày công nhận"))
-    valid_until = models.DateField(_("hiệu lực đến"), editable=False)
-    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
-    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
-    document = models.FileField(_("bản scan giấy chứng nhận"), upload_to=certificate_document_path, blank=True,
+    rule_set = models.ForeignKey(RuleSet, verbose_name=_("rule set"), on_delete=models.PROTECT)
+    score_a = models.DecimalField(_("part A score"), max_digits=5, decimal_places=2)
+    score_b = models.DecimalField(_("part B score"), max_digits=5, decimal_places=2)
+    score_c = models.DecimalField(_("part C score"), max_digits=5, decimal_places=2)
+    total = models.DecimalField(_("total score"), max_digits=5, decimal_places=2, editable=False)
+    stars = models.PositiveSmallIntegerField(_("number of stars"), editable=False)
+    level = models.CharField(_("certifying level"), max_length=16, choices=Level.choices)
+    authority = models.CharField(_("certifying authority"), max_length=160,
+                                 help_text=_("For example: An Giang Provincial People's Committee; "
+                                             "Ministry of Agriculture and Environment."))
+    decision_number = models.CharField(_("decision number"), max_length=64)
+    issued_on = models.DateField(_("date of recognition"))
+    valid_until = models.DateField(_("valid until"), editable=False)
+    revoked_on = models.DateField(_("date of revocation"), null=True, blank=True)
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    document = models.FileField(_("scan of the certificate"), upload_to=certificate_document_path, blank=True,
                                 validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])])
-    supersedes = models.OneToOneField("self", verbose_name=_("thay cho chứng nhận"), null=True, blank=True,
+    supersedes = models.OneToOneField("self", verbose_name=_("replaces certificate"), null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="superseded_by",
-                                      help_text=_("Chứng nhận trước của cùng sản phẩm (đánh giá lại, cấp lại)."))
+                                      help_text=_("The same product's previous certificate (re-assessment, reissue)."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -222,8 +223,8 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_on"]
-        verbose_name = _("giấy chứng nhận OCOP")
-        verbose_name_plural = _("giấy chứng nhận OCOP")
+        verbose_name = _("OCOP certificate")
+        verbose_name_plural = _("OCOP certificates")
         constraints = [
             models.CheckConstraint(condition=models.Q(stars__gte=3), name="ocop_certificate_three_stars_or_more"),
             models.CheckConstraint(
@@ -269,11 +270,11 @@ class Certificate(models.Model):
                 except rules.RuleError as error:
                     errors[field] = error.messages
         if self.revoked_on and not self.revocation_reason.strip():
-            errors["revocation_reason"] = [_("Thu hồi chứng nhận phải ghi rõ lý do.")]
+            errors["revocation_reason"] = [_("A revocation must state its reason.")]
         if self.revoked_on and self.issued_on and self.revoked_on < self.issued_on:
-            errors["revoked_on"] = [_("Ngày thu hồi không thể trước ngày công nhận.")]
+            errors["revoked_on"] = [_("The date of revocation cannot be before the date of recognition.")]
         if self.product_id and self.producer_id and self.product.producer_id not in (None, self.producer_id):
-            errors["producer"] = [_("Chủ thể của chứng nhận phải là chủ thể của sản phẩm.")]
+            errors["producer"] = [_("The certificate's producer must be the product's producer.")]
         if errors:
             raise ValidationError(errors)
 

@@ -7,24 +7,25 @@ class Partner(AbstractPartner):
     """An OCOP producer: a cooperative, cooperative group, small firm or registered household."""
 
     class LegalType(models.TextChoices):
-        COOPERATIVE = "cooperative", _("Hợp tác xã")
-        COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
-        ENTERPRISE = "enterprise", _("Doanh nghiệp")
-        HOUSEHOLD = "household", _("Hộ sản xuất kinh doanh")
+        COOPERATIVE = "cooperative", _("Cooperative")
+        COOPERATIVE_GROUP = "cooperative_group", _("Cooperative group")
+        ENTERPRISE = "enterprise", _("Enterprise")
+        HOUSEHOLD = "household", _("Household business")
 
-    legal_type = models.CharField(_("loại hình chủ thể"), max_length=32, choices=LegalType.choices,
+    legal_type = models.CharField(_("legal type"), max_length=32, choices=LegalType.choices,
                                   default=LegalType.HOUSEHOLD)
-    province = models.ForeignKey("ocop.Province", verbose_name=_("tỉnh/thành phố"), null=True, blank=True,
+    province = models.ForeignKey("ocop.Province", verbose_name=_("province/city"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="producers")
-    commune = models.ForeignKey("ocop.Commune", verbose_name=_("xã/phường"), null=True, blank=True,
+    commune = models.ForeignKey("ocop.Commune", verbose_name=_("commune/ward"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="producers")
-    address = models.CharField(_("địa chỉ"), max_length=255, blank=True,
-                               help_text=_("Số nhà, thôn/tổ, đường; xã và tỉnh chọn ở trên."))
-    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True,
+                               help_text=_("House number, hamlet or residential group, street; "
+                                           "choose the commune and province above."))
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    description = models.TextField(_("giới thiệu"), blank=True)
-    verified = models.BooleanField(_("đã xác minh"), default=False,
-                                   help_text=_("Cán bộ chương trình đã xác minh giấy đăng ký của chủ thể."))
+    description = models.TextField(_("introduction"), blank=True)
+    verified = models.BooleanField(_("verified"), default=False,
+                                   help_text=_("A programme officer has verified the producer's registration papers."))
 
     class Meta(AbstractPartner.Meta):
         pass

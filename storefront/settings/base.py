@@ -141,7 +141,7 @@ LOGIN_REDIRECT_URL = "/accounts/"
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -168,7 +168,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # --- Oscar -----------------------------------------------------------------------------------------
 OSCAR_DYNAMIC_CLASS_LOADER = "storefront.class_loader.class_loader"
 OSCAR_SHOP_NAME = "OCOP Market"
-OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP chính hãng từ khắp Việt Nam")
+OSCAR_SHOP_TAGLINE = _("Genuine OCOP products from all over Vietnam")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "VND"
 # VND has no minor unit: whole đồng, "1.250.000 ₫" in Vietnamese.

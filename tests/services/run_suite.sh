@@ -8,6 +8,7 @@ PY="${VENV:-.venv}/bin/python"
 cleanup() { bash tests/services/postgres.sh stop || true; }
 trap cleanup EXIT
 
+bash tests/services/browser.sh
 db_line=$(bash tests/services/postgres.sh start | tail -n 1)
 export "${db_line?}"
 export DJANGO_SETTINGS_MODULE=storefront.settings.test

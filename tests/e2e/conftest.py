@@ -1,0 +1,102 @@
+"""Browser journeys: a real server process on its own PostgreSQL database with the demo loaded, driven by
+Debian's Chromium through Playwright. Nothing here shares the test process's database or transactions."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PORT = int(os.environ.get("OCOP_E2E_PORT", "8765"))
+ADMIN_PASSWORD = "e2e-admin-password"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+def e2e_database_url():
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.fail("Browser journeys need PostgreSQL: run them through `make test` (it sets DATABASE_URL).")
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/ocop_e2e")), urlunsplit(parts._replace(path="/postgres"))
+
+
+def recreate_database(admin_url):
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS ocop_e2e WITH (FORCE)")
+        connection.execute("CREATE DATABASE ocop_e2e")
+
+
+@pytest.fixture(scope="session")
+def e2e_server(tmp_path_factory):
+    """http://127.0.0.1:PORT serving the demo from a fresh database; stopped at the end of the session."""
+    database_url, admin_url = e2e_database_url()
+    recreate_database(admin_url)
+    media = tmp_path_factory.mktemp("e2e-media")
+    mail = tmp_path_factory.mktemp("e2e-mail")
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
+           "DEBUG": "True", "MEDIA_ROOT": str(media), "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(mail), "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD}
+    for command in (["migrate", "--noinput"], ["load_demo"]):
+        result = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True,
+                                text=True)
+        if result.returncode:
+            pytest.fail(f"manage.py {' '.join(command)} failed for the browser journeys:\n{result.stderr[-3000:]}")
+    log = open(tmp_path_factory.mktemp("e2e-log") / "server.log", "w")
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{PORT}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"The e2e server did not start; its log is {log.name}.")
+            time.sleep(0.5)
+    yield type("E2EServer", (), {"url": base, "mail_dir": Path(mail), "admin_email": "admin@ocop.example.vn",
+                                 "admin_password": ADMIN_PASSWORD, "env": env})
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        pytest.fail("Chromium is not installed: run tests/services/browser.sh (make test does).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, e2e_server):
+    context = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, e2e_server):
+    """A phone-sized page: most OCOP buyers shop on phones."""
+    context = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
