@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install demo serve test migrate messages clean
+.PHONY: install demo serve test migrate messages clean search-node search-node-stop
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,14 @@ messages: install
 
 test: install
 	VENV=$(VENV) bash tests/services/run_suite.sh $(PYTEST_ARGS)
+
+# A development Elasticsearch node on 127.0.0.1:$(OCOP_ES_PORT) (default 9250); then
+#   ELASTICSEARCH_URL=http://127.0.0.1:9250 $(PY) manage.py search_index --rebuild   (docs/search.md)
+search-node:
+	bash tests/services/elasticsearch.sh start
+
+search-node-stop:
+	bash tests/services/elasticsearch.sh stop
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/test-media

@@ -14,6 +14,9 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         self.search_view = get_class("search.views", "SearchView")
+        from . import signals
+
+        signals.connect()
 
     def get_urls(self):
         return self.post_process_urls([path("", self.search_view.as_view(), name="search")])

@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 
 SORTS = ("relevance", "stars", "price_asc", "price_desc", "newest")
 STAR_VALUES = (3, 4, 5)
+# Price bands in whole đồng, "low-high" with low <= price < high; an empty high is open-ended.
+PRICE_BANDS = ("0-100000", "100000-300000", "300000-1000000", "1000000-")
+PRODUCER_TYPES = ("cooperative", "cooperative_group", "enterprise", "household")
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 # Marketing and analytics links add these; they are not search input.
@@ -24,22 +27,24 @@ class SearchParams:
     group: tuple[str, ...] = ()
     province: tuple[str, ...] = ()
     stars: tuple[int, ...] = ()
+    price: tuple[str, ...] = ()
+    producer_type: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def has_filters(self):
-        return bool(self.group or self.province or self.stars)
+        return bool(self.group or self.province or self.stars or self.price or self.producer_type)
 
 
 def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> SearchParams:
     """`allowed_*` are the codes that exist; `fixed` pins values a page decides (a category page's group)."""
-    known = {"q", "group", "province", "stars", "sort", "page"}
+    known = {"q", "group", "province", "stars", "price", "producer_type", "sort", "page"}
     unknown = [key for key in querydict if key not in known and key not in IGNORED_PARAMS
                and not key.startswith(IGNORED_PREFIXES)]
     if unknown:
-        raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, sort, page.")
+        raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, price, producer_type, sort, page.")
                                % {"names": ", ".join(sorted(unknown))})
 
     q = " ".join(querydict.get("q", "").split())
@@ -73,11 +78,19 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
         group=codes("group", allowed_groups),
         province=codes("province", allowed_provinces),
         stars=tuple(sorted(set(stars))),
+        price=codes("price", PRICE_BANDS),
+        producer_type=codes("producer_type", PRODUCER_TYPES),
         sort=sort,
         page=int(raw_page),
     )
     params.update(fixed or {})
     return SearchParams(**params)
+
+
+def price_band(key):
+    """'100000-300000' -> (100000, 300000); '1000000-' -> (1000000, None)."""
+    low, high = key.split("-")
+    return int(low), (int(high) if high else None)
 
 
 def _split(values):

@@ -4,11 +4,12 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
 
-from .interface import parse_params, run_search
+from .interface import parse_params, run_search, suggest
 from .params import BadSearchRequest
 
 Category = get_model("catalogue", "Category")
@@ -34,6 +35,7 @@ class ListingView(View):
             "summary": self.get_title(params),
             "chips": self.chips(params, results),
             "sort_options": SORT_LABELS,
+            "did_you_mean_url": self.did_you_mean_url(results),
         }
         context.update(self.extra_context())
         return render(request, self.template_name, context)
@@ -44,13 +46,21 @@ class ListingView(View):
     def get_title(self, params):
         return self.title
 
+    def did_you_mean_url(self, results):
+        if not results.did_you_mean:
+            return ""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query["q"] = results.did_you_mean
+        return "?" + query.urlencode()
+
     def chips(self, params, results):
         """The active filters, each with the link that removes it."""
         chips = []
         labels = {(facet.name, value.key): value.label for facet in results.facets for value in facet.values}
         base = self.request.GET.copy()
         base.pop("page", None)
-        for name in ("group", "province", "stars"):
+        for name in ("group", "province", "stars", "price", "producer_type"):
             selected = [str(value) for value in getattr(params, name)]
             for value in selected:
                 remaining = base.copy()
@@ -115,6 +125,7 @@ class SearchApiView(View):
             "page": results.page,
             "num_pages": results.num_pages,
             "backend": results.backend,
+            "did_you_mean": results.did_you_mean,
             "results": [product_json(request, product) for product in results.products],
             "facets": {
                 facet.name: [
@@ -142,3 +153,26 @@ def product_json(request, product):
         "producer": product.producer.name if product.producer else None,
         "image": request.build_absolute_uri(image.original.url) if getattr(image, "original", None) else None,
     }
+
+
+class SuggestApiView(View):
+    """GET /api/search/suggest?q=: products and groups whose words start with what was typed."""
+
+    def get(self, request):
+        q = request.GET.get("q", "")
+        if len(q) > 200:
+            return JsonResponse({"error": str(_("The search text is longer than 200 characters."))}, status=400)
+        found = suggest(q)
+        return JsonResponse({
+            "q": q,
+            "products": [
+                {"id": pk, "title": title, "url": request.build_absolute_uri(
+                    reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk}))}
+                for pk, title, slug in found["products"]
+            ],
+            "groups": [
+                {"key": code, "label": name,
+                 "url": request.build_absolute_uri(reverse("search:search") + "?" + urlencode({"group": code}))}
+                for code, name in found["groups"]
+            ],
+        }, json_dumps_params={"ensure_ascii": False})

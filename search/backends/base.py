@@ -18,6 +18,11 @@ class Facet:
     label: str
     values: list[FacetValue] = field(default_factory=list)
 
+    @property
+    def visible(self):
+        """Worth a sidebar section: some value has products or is selected."""
+        return any(value.count or value.selected for value in self.values)
+
 
 @dataclass
 class SearchResults:

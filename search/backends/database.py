@@ -6,7 +6,7 @@ Text matching works on `Product.search_text` (folded: no diacritics, đ -> d) so
 
 import math
 
-from django.db.models import Case, Count, F, Min, Q, Value, When
+from django.db.models import Case, Count, F, Min, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -14,10 +14,15 @@ from storefront.ocop.models import today
 from storefront.ocop.text import fold
 
 from storefront.ocop.taxonomy import current_taxonomy
+
+from ..params import PRICE_BANDS, PRODUCER_TYPES, price_band
 from .base import Facet, FacetValue, SearchResults
 
 Product = get_model("catalogue", "Product")
 Province = get_model("ocop", "Province")
+LegacyProvince = get_model("ocop", "LegacyProvince")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def badge_q(day, prefix="current_certificate__"):
@@ -32,7 +37,11 @@ class DatabaseBackend:
     name = "database"
 
     def base_queryset(self):
-        return Product.objects.filter(is_public=True, structure__in=[Product.STANDALONE, Product.PARENT])
+        # The lowest price as a scalar subquery (not an aggregate) so it filters without a GROUP BY.
+        min_price = (StockRecord.objects.filter(product=OuterRef("pk")).values("product")
+                     .annotate(low=Min("price")).values("low"))
+        return (Product.objects.filter(is_public=True, structure__in=[Product.STANDALONE, Product.PARENT])
+                .alias(min_price=Subquery(min_price)))
 
     def search(self, params, *, per_page, day=None):
         day = day or today()
@@ -42,6 +51,8 @@ class DatabaseBackend:
             "group": self.group_filter(params.group),
             "province": Q(origin_province__code__in=params.province) if params.province else Q(),
             "stars": (badge & Q(current_certificate__stars__in=params.stars)) if params.stars else Q(),
+            "price": self.price_filter(params.price),
+            "producer_type": Q(producer__legal_type__in=params.producer_type) if params.producer_type else Q(),
         }
         base = self.base_queryset()
         matching = base.filter(*filters.values())
@@ -50,11 +61,7 @@ class DatabaseBackend:
         page = min(params.page, num_pages)
         ordered = self.order(matching, params, badge)
         start = (page - 1) * per_page
-        products = list(
-            ordered.select_related("current_certificate", "origin_province", "producer",
-                            "classification__parent__parent")
-            .prefetch_related("images", "stockrecords")[start:start + per_page]
-        )
+        products = list(self.with_listing_relations(ordered)[start:start + per_page])
 
         def others(name):
             return base.filter(*[value for key, value in filters.items() if key != name])
@@ -63,13 +70,27 @@ class DatabaseBackend:
             self.group_facet(others("group"), params),
             self.province_facet(others("province"), params),
             self.stars_facet(others("stars").filter(badge), params),
+            self.price_facet(others("price"), params),
+            self.producer_type_facet(others("producer_type"), params),
         ]
         return SearchResults(total=total, products=products, page=page, num_pages=num_pages,
                              per_page=per_page, facets=facets, backend=self.name)
 
+    def with_listing_relations(self, queryset):
+        """What a listing card and the API read, fetched in a fixed number of queries."""
+        return (queryset.select_related("current_certificate", "origin_province", "producer",
+                                        "classification__parent__parent")
+                .prefetch_related("images", "stockrecords"))
+
     def text_filter(self, q):
         condition = Q()
-        for term in fold(q).split():
+        text = f" {fold(q)} "
+        # a former province's name (Kiên Giang) finds what now comes from its successor (An Giang)
+        for name, code in legacy_province_names():
+            if f" {name} " in text:
+                text = text.replace(f" {name} ", " ")
+                condition &= Q(origin_province__code=code) | Q(search_text__contains=name)
+        for term in text.split():
             condition &= Q(search_text__contains=term)
         return condition
 
@@ -79,9 +100,26 @@ class DatabaseBackend:
             condition |= Q(classification__code__startswith=f"{code}.")
         return condition
 
+    def suggest_products(self, prefix, size=6):
+        """Autocomplete from the database: titles with a word starting with what was typed."""
+        folded = fold(prefix)
+        candidates = (self.base_queryset().filter(search_text__contains=folded).order_by("title")
+                      .values_list("pk", "title", "slug")[:size * 10])
+        found = []
+        for pk, title, slug in candidates:
+            words = fold(title).split()
+            if any(" ".join(words[i:]).startswith(folded) for i in range(len(words))):
+                found.append((pk, title, slug))
+        return found[:size]
+
+    def price_filter(self, bands):
+        condition = Q()
+        for key in bands:
+            condition |= band_q(key)
+        return condition
+
     def order(self, queryset, params, badge):
         if params.sort in ("price_asc", "price_desc"):
-            queryset = queryset.annotate(min_price=Min("stockrecords__price"))
             price = F("min_price").asc(nulls_last=True) if params.sort == "price_asc" else F("min_price").desc(
                 nulls_last=True)
             return queryset.order_by(price, "title", "pk")
@@ -93,11 +131,15 @@ class DatabaseBackend:
         return queryset.annotate(badge_stars=badge_stars).order_by("-badge_stars", "title", "pk")
 
     def group_facet(self, queryset, params):
-        taxonomy = current_taxonomy()
         counts = dict(
             queryset.filter(classification__isnull=False).values_list("classification__parent__code")
             .annotate(n=Count("pk")).values_list("classification__parent__code", "n")
         )
+        return self.group_facet_from_counts(counts, params)
+
+    def group_facet_from_counts(self, counts, params):
+        """`counts`: {group code: number of products}; a sector counts the sum of its groups."""
+        taxonomy = current_taxonomy()
         values = []
         for sector in taxonomy.sectors:
             sector_count = sum(counts.get(group.code, 0) for group in sector.groups)
@@ -111,6 +153,9 @@ class DatabaseBackend:
     def province_facet(self, queryset, params):
         counts = dict(queryset.values_list("origin_province__code").annotate(n=Count("pk"))
                       .values_list("origin_province__code", "n"))
+        return self.province_facet_from_counts(counts, params)
+
+    def province_facet_from_counts(self, counts, params):
         values = [
             FacetValue(code, name, counts.get(code, 0), code in params.province)
             for code, name in Province.objects.order_by("name").values_list("code", "name")
@@ -121,9 +166,56 @@ class DatabaseBackend:
     def stars_facet(self, queryset, params):
         counts = dict(queryset.values_list("current_certificate__stars").annotate(n=Count("pk"))
                       .values_list("current_certificate__stars", "n"))
+        return self.stars_facet_from_counts(counts, params)
+
+    def stars_facet_from_counts(self, counts, params):
         values = [
             FacetValue(str(stars), _("%(stars)s stars") % {"stars": stars}, counts.get(stars, 0),
                        stars in params.stars)
             for stars in (5, 4, 3)
         ]
         return Facet("stars", _("OCOP star rating"), values)
+
+    def price_facet(self, queryset, params):
+        counts = queryset.aggregate(**{f"band{i}": Count("pk", filter=band_q(key))
+                                       for i, key in enumerate(PRICE_BANDS)})
+        values = [FacetValue(key, price_band_label(key), counts[f"band{i}"], key in params.price)
+                  for i, key in enumerate(PRICE_BANDS)]
+        return Facet("price", _("Price"), values)
+
+    def producer_type_facet(self, queryset, params):
+        counts = dict(queryset.values_list("producer__legal_type").annotate(n=Count("pk"))
+                      .values_list("producer__legal_type", "n"))
+        labels = dict(Partner.LegalType.choices)
+        values = [FacetValue(key, labels[key], counts.get(key, 0), key in params.producer_type)
+                  for key in PRODUCER_TYPES]
+        return Facet("producer_type", _("Producer"), values)
+
+
+def legacy_province_names():
+    """(folded former province name, current province code), longest names first."""
+    pairs = {(fold(name), code) for name, code in LegacyProvince.objects.values_list("name", "successor__code")}
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def band_q(key):
+    low, high = price_band(key)
+    condition = Q(min_price__gte=low)
+    if high is not None:
+        condition &= Q(min_price__lt=high)
+    return condition
+
+
+def price_band_label(key):
+    """'100000-300000' -> '100.000 – 300.000 ₫'; '1000000-' -> 'from 1.000.000 ₫'."""
+    low, high = price_band(key)
+
+    def money(value):
+        return f"{value:,}".replace(",", ".")
+
+    if high is None:
+        return _("from %(low)s ₫") % {"low": money(low)}
+    if low == 0:
+        return _("under %(high)s ₫") % {"high": money(high)}
+    return f"{money(low)} – {money(high)} ₫"
+

@@ -57,3 +57,20 @@ def test_tracking_parameters_from_marketing_links_are_ignored():
 
 def test_a_page_can_pin_a_parameter():
     assert parse_qs("group=2", fixed={"group": ("1",)}).group == ("1",)
+
+
+def test_price_bands_and_producer_types_are_parsed_and_checked():
+    params = parse_qs("price=0-100000,1000000-&producer_type=cooperative&producer_type=household")
+    assert params.price == ("0-100000", "1000000-")
+    assert params.producer_type == ("cooperative", "household")
+    assert params.has_filters
+    for qs in ("price=0-99", "price=abc", "producer_type=state"):
+        with pytest.raises(BadSearchRequest):
+            parse_qs(qs)
+
+
+def test_price_band_bounds():
+    from search.params import price_band
+
+    assert price_band("100000-300000") == (100000, 300000)
+    assert price_band("1000000-") == (1000000, None)
