@@ -6,6 +6,7 @@ store inputs and derived values and never decide anything themselves.
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
@@ -298,3 +299,46 @@ class Certificate(models.Model):
     @property
     def renewal_window(self):
         return rules.renewal_window(reference.programme(), self.valid_until)
+
+
+def request_document_path(instance, filename):
+    return f"certification-requests/{instance.producer_id}/{filename}"
+
+
+class CertificationRequest(models.Model):
+    """A producer's certificate document, uploaded for staff to check and enter as a Certificate.
+    Producers never type scores or stars: only the scan and a note."""
+
+    product = models.ForeignKey("catalogue.Product", verbose_name=_("product"), on_delete=models.CASCADE,
+                                related_name="certification_requests")
+    producer = models.ForeignKey("partner.Partner", verbose_name=_("producer"), on_delete=models.CASCADE,
+                                 related_name="certification_requests")
+    document = models.FileField(_("certificate document"), upload_to=request_document_path,
+                                validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])])
+    note = models.TextField(_("note for the staff"), blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    certificate = models.ForeignKey(Certificate, verbose_name=_("certificate entered"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="requests")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("certificate document from a producer")
+        verbose_name_plural = _("certificate documents from producers")
+
+    def __str__(self):
+        return f"{self.product} ({self.created_at:%d/%m/%Y})"
+
+
+class RenewalNotice(models.Model):
+    """Records the renewal e-mail sent for a certificate, so the notice goes out once however often the
+    command runs."""
+
+    certificate = models.OneToOneField(Certificate, on_delete=models.CASCADE, related_name="renewal_notice")
+    sent_on = models.DateField()
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("renewal notice sent")
+        verbose_name_plural = _("renewal notices sent")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
@@ -34,6 +35,45 @@ class Partner(AbstractPartner):
     def full_address(self):
         parts = [self.address, self.commune.name if self.commune else "", self.province.name if self.province else ""]
         return ", ".join(part for part in parts if part)
+
+
+class ProducerApplication(models.Model):
+    """A producer asking to sell here (public form) or invited by staff; staff approve it in the dashboard,
+    which links the applicant to a Partner and grants Oscar's partner dashboard access."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("producer name"), max_length=128)
+    legal_type = models.CharField(_("legal type"), max_length=32, choices=Partner.LegalType.choices,
+                                  default=Partner.LegalType.HOUSEHOLD)
+    province = models.ForeignKey("ocop.Province", verbose_name=_("province/city"), on_delete=models.PROTECT,
+                                 related_name="+")
+    address = models.CharField(_("address"), max_length=255)
+    phone = models.CharField(_("phone"), max_length=32)
+    email = models.EmailField(_("email"))
+    description = models.TextField(_("introduction"), blank=True)
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("applicant"), on_delete=models.CASCADE,
+                                  related_name="producer_applications")
+    partner = models.ForeignKey(Partner, verbose_name=_("producer"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="applications",
+                                help_text=_("Set on approval: an existing producer, or the one created from this "
+                                            "application."))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("producer application")
+        verbose_name_plural = _("producer applications")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F401,F403  Oscar's remaining partner models

@@ -1,0 +1,29 @@
+from oscar.apps.dashboard.catalogue import views
+from oscar.core.loading import get_class
+
+from storefront.ocop.uploads import make_thumbnail
+
+ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
+
+
+class ProductCreateUpdateView(views.ProductCreateUpdateView):
+    form_class = ProductForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def forms_valid(self, form, formsets):
+        response = super().forms_valid(form, formsets)
+        product = self.object
+        user = self.request.user
+        if not user.is_staff and product.producer_id is None:
+            # A producer's product is the producer's whose stock record it carries.
+            own = product.stockrecords.filter(partner__users=user).values_list("partner_id", flat=True).first()
+            if own:
+                product.producer_id = own
+                product.save()
+        for image in product.images.all():
+            make_thumbnail(image.original)
+        return response
