@@ -1,0 +1,57 @@
+"""The per-producer flat-rate shipping method."""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.shipping.methods import Base
+from oscar.core import prices
+from oscar.core.loading import get_model
+
+ProducerTariff = get_model("shipping", "ProducerTariff")
+
+
+@dataclass
+class Parcel:
+    producer: object
+    lines: list
+    goods_total: Decimal
+    charge: Decimal
+
+    @property
+    def producer_name(self):
+        return self.producer.name if self.producer else ""
+
+
+def tariff_for(producer, tariffs):
+    return tariffs.get(producer.pk if producer else None) or tariffs.get(None)
+
+
+def parcels(basket):
+    """The basket split by producer, each with its shipping charge."""
+    tariffs = {t.producer_id: t for t in ProducerTariff.objects.all()}
+    groups = OrderedDict()
+    for line in basket.all_lines():
+        if not line.product.is_shipping_required:
+            continue
+        producer = line.stockrecord.partner if line.stockrecord else None
+        groups.setdefault(producer, []).append(line)
+    result = []
+    for producer, lines in groups.items():
+        goods = sum((line.line_price_incl_tax_incl_discounts for line in lines), Decimal(0))
+        tariff = tariff_for(producer, tariffs)
+        charge = tariff.charge_for(goods) if tariff else Decimal(0)
+        result.append(Parcel(producer, lines, goods, charge))
+    return sorted(result, key=lambda parcel: parcel.producer_name)
+
+
+class PerProducerFlatRate(Base):
+    code = "per-producer"
+    name = _("Delivery by each producer")
+    description = _("Each producer ships its own parcel: a flat rate per producer, free above its threshold.")
+
+    def calculate(self, basket):
+        total = sum((parcel.charge for parcel in parcels(basket)), Decimal(0))
+        # Prices in Vietnam include VAT; shipping is quoted tax-inclusive too.
+        return prices.Price(currency=basket.currency or "VND", excl_tax=total, incl_tax=total)
