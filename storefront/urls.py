@@ -7,9 +7,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search.views import SearchApiView
+from cms.sitemaps import SITEMAPS
+from search.views import SearchApiView, SuggestApiView
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
@@ -17,7 +19,11 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/search/", SearchApiView.as_view(), name="search-api"),
+    path("api/search/suggest", SuggestApiView.as_view(), name="search-suggest"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("storefront.ocop.urls")),
+    path("payment/", include("storefront.payment.urls")),  # Stripe webhook, staff refunds
+    path("", include("storefront.partner.urls")),
     # Oscar: /catalogue/ /basket/ /checkout/ /accounts/ /search/ /dashboard/ ...
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -31,26 +31,26 @@ INSTALLED_APPS = [
     # Oscar: forks where behaviour changes, Oscar's own apps elsewhere
     "storefront.config.OcopShopConfig",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "storefront.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "storefront.shipping.apps.ShippingConfig",
     "storefront.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "storefront.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "storefront.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",  # ours, replacing Oscar's haystack-based search app (same label)
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "storefront.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "storefront.dashboard.orders.apps.OrdersDashboardConfig",
+    "storefront.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "storefront.dashboard.certificates.apps.CertificatesDashboardConfig",
+    "storefront.dashboard.producers.apps.ProducersDashboardConfig",
     "widget_tweaks",
     "treebeard",
     "django_tables2",
@@ -69,6 +71,9 @@ INSTALLED_APPS = [
     # Wagtail: content
     "cms.apps.CmsConfig",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -161,6 +166,7 @@ STORAGES = {
 
 SITE_ID = 1
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))  # for the file-based backend (e2e)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Market <no-reply@ocop.example.vn>")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -182,6 +188,26 @@ OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_HIDDEN_FEATURES = ["reviews"]  # OCOP stars are a certification, not buyer reviews
+# Oscar's menu plus the OCOP section; Oscar's access_fn hides what a user's permissions do not open.
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    {
+        "label": _("OCOP"),
+        "icon": "fas fa-star",
+        "children": [
+            {"label": _("Certificates"), "url_name": "dashboard:certificate-list"},
+            {"label": _("Upload a certificate document"), "url_name": "dashboard:certificate-document-upload"},
+            {"label": _("Producer applications"), "url_name": "dashboard:producer-application-list"},
+            {"label": _("Invite a producer user"), "url_name": "dashboard:producer-invite"},
+        ],
+    },
+]
+
+# --- producers and certificates ----------------------------------------------------------------------
+OCOP_UPLOAD_MAX_BYTES = env.int("OCOP_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+OCOP_UPLOAD_MAX_PIXELS = env.int("OCOP_UPLOAD_MAX_PIXELS", default=40_000_000)  # against decompression bombs
+# Public certificate lookups per client: at most REQUESTS in WINDOW seconds (counted in the cache).
+OCOP_VERIFY_RATE_LIMIT_REQUESTS = env.int("OCOP_VERIFY_RATE_LIMIT_REQUESTS", default=60)
+OCOP_VERIFY_RATE_LIMIT_WINDOW = env.int("OCOP_VERIFY_RATE_LIMIT_WINDOW", default=60)
 
 # --- Wagtail ---------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OCOP Market"
@@ -193,6 +219,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- search and payments ---------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="ocop-products")
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)  # seconds before a search falls back to the database
+SEARCH_REFRESH_WAIT = env.bool("SEARCH_REFRESH_WAIT", default=False)  # tests: a saved product is searchable at once
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")

@@ -45,7 +45,14 @@ def e2e_server(tmp_path_factory):
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
            "DEBUG": "True", "MEDIA_ROOT": str(media), "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
            "EMAIL_FILE_PATH": str(mail), "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD}
-    for command in (["migrate", "--noinput"], ["load_demo"]):
+    commands = [["migrate", "--noinput"], ["load_demo"]]
+    if os.environ.get("OCOP_TEST_ELASTICSEARCH_URL"):
+        # the journeys search through Elasticsearch, under an alias of their own (docs/search.md)
+        # and wait for the index refresh on writes, so a journey finds what it just saved (no sleeps)
+        env.update(ELASTICSEARCH_URL=os.environ["OCOP_TEST_ELASTICSEARCH_URL"],
+                   SEARCH_INDEX_ALIAS=f"e2e-{PORT}-products", SEARCH_REFRESH_WAIT="True")
+        commands.append(["search_index", "--rebuild", "--no-progress"])
+    for command in commands:
         result = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True,
                                 text=True)
         if result.returncode:

@@ -5,12 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY="${VENV:-.venv}/bin/python"
 
-cleanup() { bash tests/services/postgres.sh stop || true; }
+cleanup() { bash tests/services/postgres.sh stop || true; bash tests/services/elasticsearch.sh stop || true;
+          bash tests/services/stripe.sh stop || true; }
 trap cleanup EXIT
 
 bash tests/services/browser.sh
 db_line=$(bash tests/services/postgres.sh start | tail -n 1)
 export "${db_line?}"
+# Elasticsearch for the search tests only: OCOP_TEST_ELASTICSEARCH_URL, not ELASTICSEARCH_URL, so the rest of
+# the suite keeps searching the database (docs/search.md). No node, no run.
+es_line=$(bash tests/services/elasticsearch.sh start | tail -n 1) \
+  || { echo "run_suite: Elasticsearch did not start; the search tests need it (log above)." >&2; exit 1; }
+export "OCOP_TEST_${es_line?}"
+# Stripe's peers: localstripe (stateful, sends signed webhooks) and stripe-mock (checks request shapes). Exports
+# their URLs, test keys and a webhook secret; a peer that cannot start stops the run here (docs/payments.md).
+stripe_env=$(bash tests/services/stripe.sh start) \
+  || { echo "run_suite: the Stripe peers did not start; the payment tests need them (log above)." >&2; exit 1; }
+while IFS= read -r line; do export "${line?}"; done <<<"$stripe_env"
 export DJANGO_SETTINGS_MODULE=storefront.settings.test
 export MEDIA_ROOT="${MEDIA_ROOT:-$(mktemp -d /tmp/ocop-test-media.XXXXXX)}"
 

@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from storefront.ocop.loading import load_all
 
-from ...accounts import ensure_admin
+from ...accounts import ensure_admin, ensure_producer_users
 from ...catalogue import CatalogueLoader, DemoDataError
-from ...content import ensure_home_page
+from ...content import ensure_home_page, ensure_site_content
 
 
 class Command(BaseCommand):
@@ -22,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-images", action="store_true", help="skip drawing product images (faster)")
         parser.add_argument("--admin-password", default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
                             help="the admin's password (default: DEMO_ADMIN_PASSWORD, else a random one)")
+        parser.add_argument("--producer-password", default=os.environ.get("DEMO_PRODUCER_PASSWORD", ""),
+                            help="the demo producer users' password (default: DEMO_PRODUCER_PASSWORD, else random)")
 
     def handle(self, *args, **options):
         if options["products"] < 0:
@@ -33,6 +35,7 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(f"{error} Fix fixtures/demo/catalogue.json and run load_demo again.") from error
         home = ensure_home_page()
+        stats.update(ensure_site_content(home, stdout=self.stdout))
         if options["products"]:
             from ...synthetic import add_synthetic_products
 
@@ -43,3 +46,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {summary}; home page “{home.title}”."))
         self.stdout.write(self.style.WARNING(
             f"Admin sign-in: {user.email} / password {password}  (Oscar dashboard /dashboard/, Wagtail /cms/)"))
+        for producer_user, partner, secret in ensure_producer_users(password=options["producer_password"] or None):
+            self.stdout.write(self.style.WARNING(
+                f"Producer sign-in ({partner.name}): {producer_user.email} / password {secret}  (/dashboard/)"))
