@@ -78,9 +78,10 @@ class DatabaseBackend:
 
     def with_listing_relations(self, queryset):
         """What a listing card and the API read, fetched in a fixed number of queries."""
-        return (queryset.select_related("current_certificate", "origin_province", "producer",
-                                        "classification__parent__parent")
-                .prefetch_related("images", "stockrecords"))
+        # Oscar's base_queryset: product class, option flags, stock records and images, so a card costs no query
+        return (queryset.base_queryset()
+                .select_related("current_certificate", "origin_province", "producer",
+                                "classification__parent__parent"))
 
     def text_filter(self, q):
         condition = Q()
