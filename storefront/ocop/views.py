@@ -14,7 +14,7 @@ verify_limit = rate_limited("verify", "OCOP_VERIFY_RATE_LIMIT_REQUESTS", "OCOP_V
 #: The verdict shown on /verify/, in both languages (a QR code is scanned by buyers and inspectors alike).
 VERDICTS = {
     Status.VALID: _("VALID"),
-    Status.RENEWAL_WINDOW: _("VALID — IN THE RENEWAL WINDOW"),
+    Status.RENEWAL_WINDOW: _("IN RENEWAL"),
     Status.EXPIRED: _("EXPIRED"),
     Status.REVOKED: _("REVOKED"),
     Status.NOT_YET_VALID: _("NOT YET VALID"),

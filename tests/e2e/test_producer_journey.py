@@ -54,8 +54,6 @@ def test_producer_lists_a_product_and_staff_certify_it_four_stars(browser, e2e_s
     page.goto("/dashboard/catalogue/products/create/ocop-product/")
     page.fill("#id_title", title)
     page.select_option("#id_classification", index=1)
-    page.click('a[href="#product_category"]')
-    page.select_option("#id_productcategory_set-0-category", index=1)
     page.click('a[href="#product_stock"]')
     page.fill("#id_stockrecords-0-partner_sku", f"SKU-{tmp_path.name[-6:]}")
     page.fill("#id_stockrecords-0-price", "185000")

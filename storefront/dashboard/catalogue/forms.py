@@ -19,6 +19,8 @@ class ProductForm(oscar_forms.ProductForm):
         if user is not None and not user.is_staff and "producer" in self.fields:
             del self.fields["producer"]
         if "classification" in self.fields:
+            # the classification decides the product's group, its category and its search facets
+            self.fields["classification"].required = not (self.instance and self.instance.is_child)
             self.fields["classification"].queryset = self.fields["classification"].queryset.filter(
                 level="product_set").select_related("version").order_by("-version__effective_from", "code")
 

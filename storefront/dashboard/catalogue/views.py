@@ -1,9 +1,10 @@
 from oscar.apps.dashboard.catalogue import views
-from oscar.core.loading import get_class
+from oscar.core.loading import get_class, get_model
 
 from storefront.ocop.uploads import make_thumbnail
 
 ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
+ProductCategory = get_model("catalogue", "ProductCategory")
 
 
 class ProductCreateUpdateView(views.ProductCreateUpdateView):
@@ -24,6 +25,9 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
             if own:
                 product.producer_id = own
                 product.save()
+        group = product.group
+        if group is not None and group.category_id and not product.is_child:
+            ProductCategory.objects.get_or_create(product=product, category_id=group.category_id)
         for image in product.images.all():
             make_thumbnail(image.original)
         return response

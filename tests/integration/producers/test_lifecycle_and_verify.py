@@ -66,7 +66,7 @@ def test_the_producer_dashboard_shows_the_renewal_notice_in_the_window(client, w
 
 @pytest.mark.parametrize("moment,vi,en", [
     ("2027-01-01 09:00", "CÒN HIỆU LỰC", "VALID"),
-    ("2028-12-10 09:00", "ĐANG TRONG THỜI HẠN GIA HẠN", "IN THE RENEWAL WINDOW"),
+    ("2028-12-10 09:00", "ĐANG TRONG THỜI HẠN GIA HẠN", "IN RENEWAL"),
     ("2029-06-02 09:00", "HẾT HIỆU LỰC", "EXPIRED"),
 ])
 def test_verify_states_the_status_on_the_day_in_both_languages(client, world, moment, vi, en):

@@ -332,3 +332,19 @@ def test_the_dashboard_menu_shows_a_producer_only_what_it_may_open(as_a, world):
 
 
 __all__ = ["date", "Partner"]
+
+
+def test_a_product_lands_in_its_groups_category_without_the_producer_choosing_one(as_a, world):
+    data = product_post(world, title="Mật ong không chọn danh mục", **{
+        "stockrecords-0-partner_sku": "MO-THU-2", "productcategory_set-0-category": ""})
+    response = as_a.post(create_url(world), data)
+    assert response.status_code == 302, form_errors(response)
+    product = Product.objects.get(title="Mật ong không chọn danh mục")
+    assert list(product.categories.all()) == [product.group.category]
+
+
+def test_a_product_needs_its_ocop_classification(as_a, world):
+    response = as_a.post(create_url(world), product_post(world, title="Không phân loại", classification="",
+                                                         **{"stockrecords-0-partner_sku": "MO-THU-3"}))
+    assert response.status_code == 200
+    assert "classification" in response.context["form"].errors
