@@ -11,8 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from search.backends.database import badge_q
-from storefront.ocop.models import today
+from storefront.ocop.models import badge_q, today
 from storefront.ocop.taxonomy import current_taxonomy
 
 from .base import buyable, public_products

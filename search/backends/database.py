@@ -7,30 +7,18 @@ Text matching works on `Product.search_text` (folded: no diacritics, đ -> d) so
 import math
 
 from django.db.models import Case, Count, F, Min, OuterRef, Q, Subquery, Value, When
-from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from storefront.ocop.models import today
+from storefront.ocop.models import badge_q, today
 from storefront.ocop.text import fold
 
-from storefront.ocop.taxonomy import current_taxonomy
-
-from ..params import PRICE_BANDS, PRODUCER_TYPES, price_band
-from .base import Facet, FacetValue, SearchResults
+from .. import facets
+from ..params import PRICE_BANDS, price_band
+from .base import SearchResults
 
 Product = get_model("catalogue", "Product")
-Province = get_model("ocop", "Province")
 LegacyProvince = get_model("ocop", "LegacyProvince")
-Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
-
-
-def badge_q(day, prefix="current_certificate__"):
-    """Products whose current certificate shows a badge on `day` (same rule as rules.status_on)."""
-    return (
-        Q(**{f"{prefix}issued_on__lte": day, f"{prefix}valid_until__gte": day})
-        & (Q(**{f"{prefix}revoked_on__isnull": True}) | Q(**{f"{prefix}revoked_on__gt": day}))
-    )
 
 
 class DatabaseBackend:
@@ -136,61 +124,27 @@ class DatabaseBackend:
             queryset.filter(classification__isnull=False).values_list("classification__parent__code")
             .annotate(n=Count("pk")).values_list("classification__parent__code", "n")
         )
-        return self.group_facet_from_counts(counts, params)
-
-    def group_facet_from_counts(self, counts, params):
-        """`counts`: {group code: number of products}; a sector counts the sum of its groups."""
-        taxonomy = current_taxonomy()
-        values = []
-        for sector in taxonomy.sectors:
-            sector_count = sum(counts.get(group.code, 0) for group in sector.groups)
-            values.append(FacetValue(sector.code, sector.name, sector_count, sector.code in params.group, 0))
-            values.extend(
-                FacetValue(group.code, group.name, counts.get(group.code, 0), group.code in params.group, 1)
-                for group in sector.groups
-            )
-        return Facet("group", _("Product sector"), values)
+        return facets.group_facet(counts, params)
 
     def province_facet(self, queryset, params):
         counts = dict(queryset.values_list("origin_province__code").annotate(n=Count("pk"))
                       .values_list("origin_province__code", "n"))
-        return self.province_facet_from_counts(counts, params)
-
-    def province_facet_from_counts(self, counts, params):
-        values = [
-            FacetValue(code, name, counts.get(code, 0), code in params.province)
-            for code, name in Province.objects.order_by("name").values_list("code", "name")
-            if counts.get(code) or code in params.province
-        ]
-        return Facet("province", _("Province/city"), values)
+        return facets.province_facet(counts, params)
 
     def stars_facet(self, queryset, params):
         counts = dict(queryset.values_list("current_certificate__stars").annotate(n=Count("pk"))
                       .values_list("current_certificate__stars", "n"))
-        return self.stars_facet_from_counts(counts, params)
-
-    def stars_facet_from_counts(self, counts, params):
-        values = [
-            FacetValue(str(stars), _("%(stars)s stars") % {"stars": stars}, counts.get(stars, 0),
-                       stars in params.stars)
-            for stars in (5, 4, 3)
-        ]
-        return Facet("stars", _("OCOP star rating"), values)
+        return facets.stars_facet(counts, params)
 
     def price_facet(self, queryset, params):
         counts = queryset.aggregate(**{f"band{i}": Count("pk", filter=band_q(key))
                                        for i, key in enumerate(PRICE_BANDS)})
-        values = [FacetValue(key, price_band_label(key), counts[f"band{i}"], key in params.price)
-                  for i, key in enumerate(PRICE_BANDS)]
-        return Facet("price", _("Price"), values)
+        return facets.price_facet({key: counts[f"band{i}"] for i, key in enumerate(PRICE_BANDS)}, params)
 
     def producer_type_facet(self, queryset, params):
         counts = dict(queryset.values_list("producer__legal_type").annotate(n=Count("pk"))
                       .values_list("producer__legal_type", "n"))
-        labels = dict(Partner.LegalType.choices)
-        values = [FacetValue(key, labels[key], counts.get(key, 0), key in params.producer_type)
-                  for key in PRODUCER_TYPES]
-        return Facet("producer_type", _("Producer"), values)
+        return facets.producer_type_facet(counts, params)
 
 
 def legacy_province_names():
@@ -205,18 +159,3 @@ def band_q(key):
     if high is not None:
         condition &= Q(min_price__lt=high)
     return condition
-
-
-def price_band_label(key):
-    """'100000-300000' -> '100.000 – 300.000 ₫'; '1000000-' -> 'from 1.000.000 ₫'."""
-    low, high = price_band(key)
-
-    def money(value):
-        return f"{value:,}".replace(",", ".")
-
-    if high is None:
-        return _("from %(low)s ₫") % {"low": money(low)}
-    if low == 0:
-        return _("under %(high)s ₫") % {"high": money(high)}
-    return f"{money(low)} – {money(high)} ₫"
-

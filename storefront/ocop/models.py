@@ -176,12 +176,13 @@ def certificate_document_path(instance, filename):
     return f"certificates/{instance.number.replace('/', '-')}/{filename}"
 
 
-class CertificateQuerySet(models.QuerySet):
-    def showing_badge_on(self, day):
-        """Certificates whose product may show stars on `day`: issued, not past valid-until, not revoked."""
-        return self.filter(issued_on__lte=day, valid_until__gte=day).filter(
-            models.Q(revoked_on__isnull=True) | models.Q(revoked_on__gt=day)
-        )
+def badge_q(day, prefix="current_certificate__"):
+    """Products whose current certificate shows a badge on `day`: rules.status_on's rule as a query (issued,
+    not past valid-until, not revoked by then). With prefix="" it filters certificates themselves."""
+    return (
+        models.Q(**{f"{prefix}issued_on__lte": day, f"{prefix}valid_until__gte": day})
+        & (models.Q(**{f"{prefix}revoked_on__isnull": True}) | models.Q(**{f"{prefix}revoked_on__gt": day}))
+    )
 
 
 class Certificate(models.Model):
@@ -219,8 +220,6 @@ class Certificate(models.Model):
                                       help_text=_("The same product's previous certificate (re-assessment, reissue)."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on"]

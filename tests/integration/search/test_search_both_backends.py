@@ -5,7 +5,7 @@ from django.db.models import Min, Q
 from django.http import QueryDict
 from oscar.core.loading import get_model
 
-from search.backends.database import badge_q
+from storefront.ocop.models import badge_q
 from search.interface import parse_params, run_search
 from search.params import PRICE_BANDS, price_band
 from storefront.ocop.models import today
