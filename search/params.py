@@ -4,12 +4,15 @@
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from storefront.ocop import reference
 
 SORTS = ("relevance", "stars", "price_asc", "price_desc", "newest")
-STAR_VALUES = (3, 4, 5)
+STAR_VALUES = reference.programme().certified_stars
 # Price bands in whole đồng, "low-high" with low <= price < high; an empty high is open-ended.
 PRICE_BANDS = ("0-100000", "100000-300000", "300000-1000000", "1000000-")
-PRODUCER_TYPES = ("cooperative", "cooperative_group", "enterprise", "household")
+PRODUCER_TYPES = tuple(get_model("partner", "Partner").LegalType.values)
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 # Marketing and analytics links add these; they are not search input.

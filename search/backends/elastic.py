@@ -8,21 +8,18 @@ from the indexed certificate dates.
 
 import math
 
-from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Q, Search
 from oscar.core.loading import get_model
 
 from storefront.ocop.models import today
 from storefront.ocop.text import fold
 
-from .. import indexing
-from ..params import PRICE_BANDS, PRODUCER_TYPES, price_band
-from .base import Facet, FacetValue, SearchResults
-from .database import DatabaseBackend, price_band_label
+from .. import facets, indexing
+from ..params import PRICE_BANDS, price_band
+from .base import SearchResults
+from .database import DatabaseBackend
 
 Product = get_model("catalogue", "Product")
-Partner = get_model("partner", "Partner")
-Province = get_model("ocop", "Province")
 
 # One typo is forgiven in words of five letters or more; shorter words must match exactly.
 FUZZINESS = "AUTO:5,100"
@@ -31,7 +28,7 @@ TEXT_FIELDS_FOLDED = ["title_folded^4", "all_folded"]
 
 
 def badge_query(day):
-    """Documents whose certificate shows a badge on `day` (same rule as rules.status_on / database.badge_q)."""
+    """Documents whose certificate shows a badge on `day` (same rule as rules.status_on / ocop.models.badge_q)."""
     day = day.isoformat()
     return Q("bool", filter=[Q("range", issued_on={"lte": day}), Q("range", valid_until={"gte": day})],
              must_not=[Q("range", revoked_on={"lte": day})])
@@ -153,21 +150,13 @@ class ElasticBackend:
         def counts(name):
             return {str(bucket.key): bucket.doc_count for bucket in aggregations[name]["values"].buckets}
 
-        group_counts = counts("group")
-        database = DatabaseBackend()
         price_buckets = aggregations["price"]["values"].buckets.to_dict()
-        labels = dict(Partner.LegalType.choices)
-        type_counts = counts("producer_type")
         return [
-            database.group_facet_from_counts(group_counts, params),
-            database.province_facet_from_counts(counts("province"), params),
-            database.stars_facet_from_counts({int(key): n for key, n in counts("stars").items()}, params),
-            Facet("price", _("Price"), [
-                FacetValue(key, price_band_label(key), price_buckets[key]["doc_count"], key in params.price)
-                for key in PRICE_BANDS]),
-            Facet("producer_type", _("Producer"), [
-                FacetValue(key, labels[key], type_counts.get(key, 0), key in params.producer_type)
-                for key in PRODUCER_TYPES]),
+            facets.group_facet(counts("group"), params),
+            facets.province_facet(counts("province"), params),
+            facets.stars_facet({int(key): n for key, n in counts("stars").items()}, params),
+            facets.price_facet({key: price_buckets[key]["doc_count"] for key in PRICE_BANDS}, params),
+            facets.producer_type_facet(counts("producer_type"), params),
         ]
 
     def did_you_mean(self, response, q):

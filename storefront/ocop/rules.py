@@ -83,6 +83,11 @@ class Programme:
     renewal_closes_days: int
     certifying_periods: tuple[CertifyingPeriod, ...]
 
+    @property
+    def certified_stars(self) -> tuple[int, ...]:
+        """The star levels a certificate can carry, lowest first (3, 4, 5)."""
+        return tuple(range(self.certifiable_min_stars, max(self.star_minima) + 1))
+
 
 @dataclass(frozen=True)
 class Scoring:
