@@ -1,6 +1,6 @@
 """Demo pictures drawn by code (the project never downloads images).
 
-Pure Pillow + stdlib, no Django: product pictures are flat illustrations of one object
+Pillow and the stdlib (plus the project's own diacritics helper); product pictures are flat illustrations of one object
 per OCOP product set on a soft gradient, with the title in a band at the bottom; producer
 logos are round monogram badges.  Everything is deterministic: the same arguments give
 the same bytes.  No stars and no OCOP mark are ever drawn: stars come only from
@@ -20,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+
+from storefront.ocop.text import strip_diacritics
 
 __all__ = ["draw_product_image", "draw_producer_logo"]
 
@@ -69,12 +71,6 @@ def _font(size: int, bold: bool = True):
         return ImageFont.load_default()
 
 
-def _fold(text: str) -> str:
-    """Vietnamese without diacritics, for the built-in font that lacks those glyphs."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
-
-
 def _text_width(font, text: str) -> float:
     try:
         return font.getlength(text)
@@ -98,7 +94,8 @@ def _clean(text: str) -> str:
 
 
 def _displayable(text: str, bold: bool = True) -> str:
-    return text if _font_path(bold) else _fold(text)
+    # the built-in fallback font lacks Vietnamese glyphs
+    return text if _font_path(bold) else strip_diacritics(text)
 
 
 def _wrap(text: str, font, max_w: float) -> list[str]:

@@ -8,10 +8,15 @@ from django.utils.text import slugify
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+def strip_diacritics(text: str) -> str:
+    """'Nước mắm Phú Quốc' -> 'Nuoc mam Phu Quoc' (case kept)."""
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_MAP))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
 def fold(text: str) -> str:
     """Lower-case, without diacritics: 'Nước mắm Phú Quốc' -> 'nuoc mam phu quoc'."""
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_MAP))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    return strip_diacritics(text).lower()
 
 
 def slugify_vi(value, allow_unicode=False):
