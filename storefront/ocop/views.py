@@ -2,10 +2,10 @@
 
 from django import forms
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import Certificate
+from .models import Certificate, today
 from .ratelimit import rate_limited
 from .rules import Status
 
@@ -56,7 +56,7 @@ def verify(request, number):
     return render(
         request,
         "ocop/verify.html",
-        {"number": number, "certificate": certificate, "status": status, "today": timezone.localdate(),
+        {"number": number, "certificate": certificate, "status": status, "today": today(),
          "verdict_vi": verdict_vi, "verdict_en": verdict_en, "form": LookupForm(initial={"number": number})},
         status=200 if certificate else 404,
     )

@@ -5,12 +5,13 @@ from decimal import Decimal
 import pytest
 import requests
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from oscar.core.loading import get_model
 
 from tests import factories, stripe_peers
 
-from .journey import post_event
+from .journey import place_order, post_event, to_preview
 from .test_card_payments import come_back, start_card_payment
 
 Order = get_model("order", "Order")
@@ -89,3 +90,21 @@ def test_charge_refunded_events_update_the_order_once_in_any_order(client, paid_
     assert paid_order.status == "Refunded"
     assert paid_order.sources.get().amount_refunded == paid_order.total_incl_tax
     assert paid_order.payment_events.filter(event_type__name="Refunded").count() == 1
+
+
+def test_the_dashboard_order_page_offers_a_stripe_refund_only_for_card_payments(client, paid_order):
+    product = factories.product(factories.producer(), title="Chè thử COD", price=120000, stock=5)
+    client.logout()
+    to_preview(client, [(product, 1)], method="cod")
+    place_order(client)
+    cod_order = Order.objects.get(lines__product=product)
+    staff = get_user_model().objects.create_user("orders@example.vn", "orders@example.vn", "pw", is_staff=True)
+    # Oscar 4.2's order dashboard asks staff for the order.view_order permission too
+    staff.user_permissions.add(Permission.objects.get(content_type__app_label="order", codename="view_order"))
+    client.force_login(staff)
+
+    def dashboard_page(order):
+        return client.get(reverse("dashboard:order-detail", kwargs={"number": order.number})).content.decode()
+
+    assert refund_url(paid_order) in dashboard_page(paid_order)
+    assert refund_url(cod_order) not in dashboard_page(cod_order)
