@@ -6,13 +6,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from tests.demo_clock import DEMO_DAY, DEMO_NOON
+
 DEMO_ADMIN_PASSWORD = "demo-admin-test"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", "--admin-password", DEMO_ADMIN_PASSWORD, stdout=StringIO())
+        call_command("load_demo", "--today", DEMO_DAY.isoformat(), "--admin-password", DEMO_ADMIN_PASSWORD,
+                     stdout=StringIO())
 
 
 @pytest.fixture
@@ -27,13 +30,10 @@ def en(client):
     return client
 
 
-#: The day the demo catalogue describes (its expired, in-renewal and revoked certificates are as of this day).
-DEMO_TODAY = "2026-11-23 12:00"
-
-
 @pytest.fixture
 def demo_today():
+    """The clock stopped at noon on the day the demo was laid out from (tests/demo_clock.py)."""
     import time_machine
 
-    with time_machine.travel(DEMO_TODAY, tick=False) as traveller:
+    with time_machine.travel(DEMO_NOON, tick=False) as traveller:
         yield traveller

@@ -1,13 +1,13 @@
 """Loads fixtures/demo/catalogue.json: producers, products, stock, certificates (with history), images.
 
-Idempotent: producers are matched by their code, products by (producer, SKU), certificates by number; a
-second run changes nothing. Every certificate goes through the model's validation, so demo data obeys the
-same rules as data staff enter.
+Idempotent: producers are matched by their code, products by (producer, SKU), certificates by the product and
+their place in its history; a second run on the same day changes nothing, a run on a later day moves the
+certificates' dates forward (storefront/demo/certification.py). Every certificate goes through the model's
+validation, so demo data obeys the same rules as data staff enter.
 """
 
 import json
 from collections import Counter
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,10 +15,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from storefront.ocop import rules
+from storefront.ocop import reference, rules
 from storefront.ocop.models import Certificate, Commune, Province, RuleSet, TaxonomyNode
 from storefront.ocop.taxonomy import current_version
 
+from .certification import CertificateLayout
 from .images import draw_product_image
 
 Partner = get_model("partner", "Partner")
@@ -51,13 +52,15 @@ def product_classes():
 
 
 class CatalogueLoader:
-    def __init__(self, data=None, *, stdout=None, with_images=True):
+    def __init__(self, today, data=None, *, stdout=None, with_images=True):
         self.data = data or read_demo()
         self.stdout = stdout
         self.with_images = with_images
         self.version = current_version()
         self.provinces = {p.code: p for p in Province.objects.all()}
         self.rule_sets = {r.code: r for r in RuleSet.objects.all()}
+        self.layout = CertificateLayout(today, self.rule_sets.values(), self.data["calendar"])
+        self.province_codes = reference.province_codes()
         self.product_sets = {n.code: n for n in TaxonomyNode.objects.filter(version=self.version,
                                                                             level="product_set")
                              .select_related("parent__category")}
@@ -136,38 +139,54 @@ class CatalogueLoader:
 
     def certificates(self, index, product, producer, entry):
         current = entry["certificate"]
-        previous = None
-        for data in [*current.get("previous", []), current]:
-            # stable across databases: the product's place in the file and the year of issue
-            number = f"OCOP-{entry['province']}-{data['issued_on'][:4]}-{index + 1:04d}"
-            previous = self.certificate(number, product, producer, entry, data, supersedes=previous)
-        if not product.code:
-            # Decision 26/2026's product code: producer's province and commune, a sequence, the year the
-            # product was first certified (the file position keeps the sequence unique and stable)
-            first = product.certificates.order_by("issued_on").first()
-            product.code = rules.product_code(producer.province.code, producer.commune.code, index + 1,
-                                              first.issued_on.year)
-            Product.objects.filter(pk=product.pk).update(code=product.code)
+        history = [*current.get("previous", []), current]
+        # The demo's own certificates of this product, oldest first: numbered by the province, the year of issue
+        # and the product's place in the file (stable across databases), so paired with `history` by position.
+        existing = list(Certificate.objects.filter(
+            product=product, number__regex=rf"^OCOP-{entry['province']}-[0-9]{{4}}-{index + 1:04d}$"
+        ).order_by("issued_on"))
+        laid = [self.layout.lay_out(data, producer.province) for data in history]
+        if existing and laid[0].issued_on > existing[0].issued_on:
+            order = range(len(history) - 1, -1, -1)  # moving forward: the newest first, so no number collides
+        else:
+            order = range(len(history))
+        certificates = {}
+        for position in order:
+            certificates[position] = self.certificate(
+                laid[position].number(entry["province"], index + 1), product, producer, entry, history[position],
+                laid[position], existing[position] if position < len(existing) else None)
+        for position in range(1, len(history)):
+            later = certificates[position]
+            if later.supersedes_id != certificates[position - 1].pk:
+                later.supersedes = certificates[position - 1]
+                later.save()
+        # Decision 26/2026's product code: producer's province and commune, a sequence, the year the product was
+        # first certified (the file position keeps the sequence unique and stable)
+        code = rules.product_code(producer.province.code, producer.commune.code, index + 1,
+                                  laid[0].issued_on.year, provinces=self.province_codes)
+        if product.code != code:
+            product.code = code
+            Product.objects.filter(pk=product.pk).update(code=code)
 
-    def certificate(self, number, product, producer, entry, data, supersedes):
-        issued_on = date.fromisoformat(data["issued_on"])
-        existing = Certificate.objects.filter(number=number).first()
-        if existing:
+    def certificate(self, number, product, producer, entry, data, laid, existing):
+        revoked = data.get("revoked") or {}
+        fields = {
+            "number": number, "product": product, "producer": producer,
+            "rule_set": self.rule_sets[laid.rule_set_code], "score_a": laid.scores["A"],
+            "score_b": laid.scores["B"], "score_c": laid.scores["C"], "level": laid.level,
+            "authority": laid.authority, "decision_number": laid.decision_number, "issued_on": laid.issued_on,
+            "revoked_on": laid.revoked_on, "revocation_reason": revoked.get("reason", ""),
+        }
+        if existing is not None and all(getattr(existing, name) == value for name, value in fields.items()):
             self.stats["certificates kept"] += 1
             return existing
-        revoked = data.get("revoked") or {}
-        certificate = Certificate(
-            number=number, product=product, producer=producer, rule_set=self.rule_sets[data["rule_set"]],
-            score_a=Decimal(str(data["scores"]["A"])), score_b=Decimal(str(data["scores"]["B"])),
-            score_c=Decimal(str(data["scores"]["C"])), level=data["level"], authority=data["authority"],
-            decision_number=data["decision_number"], issued_on=issued_on,
-            revoked_on=date.fromisoformat(revoked["on"]) if revoked else None,
-            revocation_reason=revoked.get("reason", ""), supersedes=supersedes,
-        )
+        certificate = existing or Certificate()
+        for name, value in fields.items():
+            setattr(certificate, name, value)
         try:
             certificate.full_clean()
         except Exception as error:
-            raise DemoDataError(f"Product {entry['key']}, certificate of {issued_on}: {error}") from error
+            raise DemoDataError(f"Product {entry['key']}, certificate of {laid.issued_on}: {error}") from error
         certificate.save()
-        self.stats["certificates created"] += 1
+        self.stats["certificates moved" if existing else "certificates created"] += 1
         return certificate

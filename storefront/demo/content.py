@@ -1,8 +1,9 @@
 """The Wagtail side of the demo: the home page wired to real content, product stories, province pages, two
 campaigns, three fairs with booths, showrooms and news, plus the editorial groups and workflow. Idempotent: a
-page that exists (by slug under its parent) is left as it is."""
+page that exists (by slug under its parent) is kept; dated pages (campaigns, fairs, news) take their dates and
+texts again from the demo's today, so a later run moves the calendar forward instead of adding pages."""
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
 
 from django.core.files.images import ImageFile
@@ -17,7 +18,9 @@ from cms.models import (Booth, CampaignIndexPage, CampaignPage, CampaignProduct,
                         HomeFeaturedFair, HomeFeaturedProduct, HomeFeaturedStory, HomePage, NewsIndexPage, NewsPage,
                         ProductStoryPage, ProvinceIndexPage, ProvincePage, ShowroomIndexPage, ShowroomPage,
                         ShowroomProduct, StoryIndexPage, StoryProduct)
+from storefront.site_url import align_site_records
 
+from .calendar import context_of, lay_out
 from .content_text import CAMPAIGNS, FAIRS, INDEXES, NEWS, SHOWROOMS, STORIES
 
 Product = get_model("catalogue", "Product")
@@ -35,7 +38,7 @@ INDEX_MODELS = {"stories": StoryIndexPage, "provinces": ProvinceIndexPage, "camp
                 "fairs": FairIndexPage, "showrooms": ShowroomIndexPage, "news": NewsIndexPage}
 
 
-def ensure_home_page(hostname="127.0.0.1", port=8000):
+def ensure_home_page():
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -48,31 +51,45 @@ def ensure_home_page(hostname="127.0.0.1", port=8000):
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
-                            site_name="OCOP Market")
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="OCOP Market")
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "OCOP Market"
         site.save()
+    align_site_records()  # both frameworks' site records on SITE_URL's host
     # Wagtail's placeholder page is no longer reachable; remove it so the tree holds only real pages.
     for placeholder in Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page"):
         placeholder.delete()
     return home
 
 
-def ensure_site_content(home, stdout=None):
-    """Builds the content tree under `home` (skipping what exists); returns counts for load_demo's summary."""
+def dated_content(today):
+    """The campaigns, fairs and news laid out around `today`: (campaigns, fairs, news), each a list of specs."""
+    campaigns = [lay_out(spec, today) for spec in CAMPAIGNS]
+    fairs = [lay_out(spec, today) for spec in FAIRS]
+    context = {}
+    for prefix, items in (("campaign", campaigns), ("fair", fairs)):
+        for item in items:
+            context.update(context_of(f"{prefix}_{item['key']}", item))
+    return campaigns, fairs, [lay_out(spec, today, context) for spec in NEWS]
+
+
+def ensure_site_content(home, today, stdout=None):
+    """Builds the content tree under `home` (skipping what exists, re-dating campaigns, fairs and news from
+    `today`); returns counts for load_demo's summary."""
     created = {}
     indexes = {}
     for key, model in INDEX_MODELS.items():
         indexes[key], new = _child(home, model, **INDEXES[key])
         created["content pages"] = created.get("content pages", 0) + new
-    builders = [("stories", _stories), ("provinces", _provinces), ("campaigns", _campaigns), ("fairs", _fairs),
-                ("showrooms", _showrooms), ("news", _news)]
+    campaigns, fairs, news = dated_content(today)
+    builders = [("stories", _stories), ("provinces", _provinces),
+                ("campaigns", lambda index: _campaigns(index, campaigns)), ("fairs", lambda index: _fairs(index, fairs)),
+                ("showrooms", _showrooms), ("news", lambda index: _news(index, news))]
     for key, build in builders:
         created["content pages"] += build(indexes[key])
     if created["content pages"]:
-        _wire_home(home)
+        _wire_home(home, today)
     ensure_editorial_setup(home)
     if stdout is not None:
         stdout.write(f"Content pages: {created['content pages']} created.")
@@ -87,6 +104,19 @@ def _child(parent, model, slug, **fields):
         return existing, 0
     # Demo pages go live without a revision: editing one in the admin starts its history.
     return parent.add_child(instance=model(slug=slug, **fields)), 1
+
+
+def _dated_child(parent, model, slug, body, **fields):
+    """`_child` for a page whose dates follow the demo's clock: an existing page takes the new dates and texts
+    (no revision: the live page changes, as load_demo's pages were created)."""
+    page, new = _child(parent, model, slug, body=body, **fields)
+    if not new and any(getattr(page, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.body = body
+        page.draft_title = page.title
+        page.save()
+    return page, new
 
 
 def _products(*keys):
@@ -175,16 +205,17 @@ def _provinces(index):
     return new
 
 
-def _campaigns(index):
+def _campaigns(index, campaigns):
     new = 0
-    for spec in CAMPAIGNS:
+    for spec in campaigns:
         products = _products(*spec["products"])
-        offer = _campaign_offer(spec, products) if spec.get("discount") else None
+        existing = CampaignPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        offer = _campaign_offer(spec, products, existing.offer if existing else None) if spec.get("discount") else None
         product_range = offer.benefit.range if offer else None
-        page, created = _child(index, CampaignPage, slug=spec["slug"], title=spec["title"],
-                               summary=spec["summary"], starts_on=spec["starts_on"], ends_on=spec["ends_on"],
-                               hero_image=_image_of(products[0]) if products else None,
-                               body=_paragraphs(spec["body"]), offer=offer, product_range=product_range)
+        page, created = _dated_child(index, CampaignPage, slug=spec["slug"], title=spec["title"],
+                                     summary=spec["summary"], starts_on=spec["starts_on"], ends_on=spec["ends_on"],
+                                     hero_image=_image_of(products[0]) if products else None,
+                                     body=_paragraphs(spec["body"]), offer=offer, product_range=product_range)
         if created:
             for order, product in enumerate(products):
                 CampaignProduct.objects.create(page=page, product=product, sort_order=order)
@@ -192,38 +223,41 @@ def _campaigns(index):
     return new
 
 
-def _campaign_offer(spec, products):
-    """An Oscar site offer taking `discount` percent off the campaign's products, during its dates only."""
+def _campaign_offer(spec, products, offer=None):
+    """An Oscar site offer taking `discount` percent off the campaign's products, during its dates only. The
+    campaign's existing offer (a rerun) takes the new name and dates."""
     Range = get_model("offer", "Range")
     Condition = get_model("offer", "Condition")
     Benefit = get_model("offer", "Benefit")
     ConditionalOffer = get_model("offer", "ConditionalOffer")
-    offer = ConditionalOffer.objects.filter(name=spec["offer_name"]).first()
+    tz = timezone.get_current_timezone()
+    dated = {"name": spec["offer_name"], "description": spec["summary"],
+             "start_datetime": timezone.make_aware(datetime.combine(spec["starts_on"], time.min), tz),
+             "end_datetime": timezone.make_aware(datetime.combine(spec["ends_on"], time.max), tz)}
     if offer is not None:
+        if any(getattr(offer, name) != value for name, value in dated.items()):
+            ConditionalOffer.objects.filter(pk=offer.pk).update(**dated)
+            Range.objects.filter(pk=offer.benefit.range_id).update(name=spec["offer_name"])
+            offer.refresh_from_db()
         return offer
     product_range, _created = Range.objects.get_or_create(name=spec["offer_name"])
     for product in products:
         product_range.add_product(product)
     condition = Condition.objects.create(range=product_range, type=Condition.COUNT, value=1)
     benefit = Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(spec["discount"]))
-    tz = timezone.get_current_timezone()
-    return ConditionalOffer.objects.create(
-        name=spec["offer_name"], offer_type=ConditionalOffer.SITE, condition=condition, benefit=benefit,
-        description=spec["summary"],
-        start_datetime=timezone.make_aware(datetime.combine(spec["starts_on"], time.min), tz),
-        end_datetime=timezone.make_aware(datetime.combine(spec["ends_on"], time.max), tz),
-    )
+    return ConditionalOffer.objects.create(offer_type=ConditionalOffer.SITE, condition=condition, benefit=benefit,
+                                           **dated)
 
 
-def _fairs(index):
+def _fairs(index, fairs):
     producers = list(Partner.objects.filter(products__is_public=True).distinct().order_by("code"))
     new = 0
-    for number, spec in enumerate(FAIRS):
+    for number, spec in enumerate(fairs):
         province = Province.objects.get(code=spec["province"])
         fields = {key: spec[key] for key in ("title", "summary", "starts_on", "ends_on", "venue", "address",
                                              "latitude", "longitude", "organiser", "registration_deadline")}
-        page, created = _child(index, FairPage, slug=spec["slug"], province=province,
-                               body=_paragraphs(spec["body"]), **fields)
+        page, created = _dated_child(index, FairPage, slug=spec["slug"], province=province,
+                                     body=_paragraphs(spec["body"]), **fields)
         if created:
             # Each fair gets its own mix of producers: the province's own first, then others in turn.
             local = [p for p in producers if p.province_id == province.pk]
@@ -254,19 +288,19 @@ def _showrooms(index):
     return new
 
 
-def _news(index):
+def _news(index, news):
     new = 0
-    for spec in NEWS:
-        _page, created = _child(index, NewsPage, slug=spec["slug"], title=spec["title"], date=spec["date"],
-                                summary=spec["summary"], body=_paragraphs(spec["body"]))
+    for spec in news:
+        _page, created = _dated_child(index, NewsPage, slug=spec["slug"], title=spec["title"], date=spec["date"],
+                                      summary=spec["summary"], body=_paragraphs(spec["body"]))
         new += created
     return new
 
 
-def _wire_home(home):
+def _wire_home(home, today):
     """The staff's choices on the demo home page: the running campaign, 5-star picks, fairs and stories."""
     home = HomePage.objects.get(pk=home.pk)
-    running = CampaignPage.objects.filter(slug=CAMPAIGNS[0]["slug"]).first()
+    running = CampaignPage.objects.filter(slug=CAMPAIGNS[0]["slug"]).first()  # the first one runs on any day
     home.featured_campaign = running
     home.save()
     home.featured_products.all().delete()
@@ -276,7 +310,8 @@ def _wire_home(home):
     for order, product in enumerate(picks):
         HomeFeaturedProduct.objects.create(page=home, product=product, sort_order=order)
     home.featured_fairs.all().delete()
-    for order, fair in enumerate(FairPage.objects.filter(ends_on__gte=date(2026, 11, 23)).order_by("starts_on")):
+    # the running and the upcoming fair: the same two pages on any later day, as the calendar moves them together
+    for order, fair in enumerate(FairPage.objects.filter(ends_on__gte=today).order_by("starts_on")):
         HomeFeaturedFair.objects.create(page=home, fair=fair, sort_order=order)
     home.featured_stories.all().delete()
     for order, story in enumerate(ProductStoryPage.objects.order_by("pk")[:3]):

@@ -1,7 +1,7 @@
-"""The demo's editorial text (Vietnamese), kept apart from the code that builds pages from it. Dates sit around
-the demo's "today", 23/11/2026: one campaign running and one ended, one fair past, one ongoing, one upcoming."""
+"""The demo's editorial text (Vietnamese), kept apart from the code that builds pages from it. Dates are days
+from the demo's today (storefront/demo/calendar.py): one campaign running and one ended, one fair past, one
+running, one upcoming, so the demo looks the same whatever day it is loaded."""
 
-from datetime import date
 from decimal import Decimal
 
 INDEXES = {
@@ -135,36 +135,40 @@ STORIES = [
     },
 ]
 
+# Dates are days from the demo's today (storefront/demo/calendar.py); texts name them through {placeholders}.
 CAMPAIGNS = [
     {
-        "slug": "tuan-le-qua-tet-ocop-2027",
-        "title": "Tuần lễ quà Tết OCOP 2027",
-        "summary": "Giảm 10% cho giỏ quà Tết từ đặc sản OCOP 4–5 sao, từ 16/11 đến 31/12/2026.",
-        "starts_on": date(2026, 11, 16), "ends_on": date(2026, 12, 31),
-        "offer_name": "Quà Tết OCOP 2027 – giảm 10%", "discount": Decimal("10"),
+        "key": "gifts",
+        "slug": "uu-dai-qua-bieu-ocop",
+        "title": "Ưu đãi quà biếu OCOP tháng {month}",
+        "summary": "Giảm 10% cho quà biếu từ đặc sản OCOP 4–5 sao, {dates}.",
+        "starts_on": -7, "ends_on": 38,
+        "offer_name": "Quà biếu OCOP tháng {month} – giảm 10%", "discount": Decimal("10"),
         "products": ["keo-dua-ben-tre-truyen-thong", "mat-hoa-dua-huu-co", "tra-hoa-vang-ba-che",
                      "banh-pia-sau-rieng-trung-muoi"],
-        "body": "Chọn quà Tết từ những sản phẩm đã được công nhận OCOP: kẹo dừa Bến Tre, mật hoa dừa Cầu Kè, trà "
+        "body": "Chọn quà biếu từ những sản phẩm đã được công nhận OCOP: kẹo dừa Bến Tre, mật hoa dừa Cầu Kè, trà "
                 "hoa vàng Ba Chẽ, bánh pía Sóc Trăng. Giá đã giảm hiển thị ngay dưới mỗi sản phẩm và được trừ "
-                "tự động trong giỏ hàng.\n\nChương trình áp dụng cho mọi đơn hàng đến hết ngày 31/12/2026.",
+                "tự động trong giỏ hàng.\n\nChương trình áp dụng cho mọi đơn hàng đến hết ngày {ends}.",
     },
     {
-        "slug": "trung-thu-ocop-2026",
-        "title": "Trung thu đặc sản 2026",
-        "summary": "Bánh, trà và quà biếu OCOP cho mùa trăng rằm tháng Tám (đã kết thúc).",
-        "starts_on": date(2026, 9, 1), "ends_on": date(2026, 9, 30),
-        "offer_name": "Trung thu OCOP 2026 – giảm 5%", "discount": Decimal("5"),
+        "key": "tea",
+        "slug": "uu-dai-banh-va-tra-ocop",
+        "title": "Ưu đãi bánh và trà OCOP tháng {month}",
+        "summary": "Bánh in, chè và trà sen OCOP cho những buổi sum họp, {dates} (đã kết thúc).",
+        "starts_on": -83, "ends_on": -54,
+        "offer_name": "Bánh và trà OCOP tháng {month} – giảm 5%", "discount": Decimal("5"),
         "products": ["banh-in-nhan-dau-xanh-soc-trang", "che-dinh-tan-cuong", "tra-tam-sen-nam-dan"],
-        "body": "Bánh in Sóc Trăng, chè Tân Cương và trà tâm sen Nam Đàn cho mâm cỗ Trung thu.",
+        "body": "Bánh in Sóc Trăng, chè Tân Cương và trà tâm sen Nam Đàn cho những buổi sum họp gia đình.",
     },
 ]
 
 FAIRS = [
     {
-        "slug": "hoi-cho-ocop-dong-bang-song-cuu-long-2026",
-        "title": "Hội chợ OCOP vùng Đồng bằng sông Cửu Long 2026",
-        "summary": "Hơn 200 gian hàng đặc sản OCOP của các tỉnh miền Tây tại Cần Thơ.",
-        "starts_on": date(2026, 9, 17), "ends_on": date(2026, 9, 21), "registration_deadline": date(2026, 8, 31),
+        "key": "mekong",
+        "slug": "hoi-cho-ocop-dong-bang-song-cuu-long",
+        "title": "Hội chợ OCOP vùng Đồng bằng sông Cửu Long {year}",
+        "summary": "Hơn 200 gian hàng đặc sản OCOP của các tỉnh miền Tây tại Cần Thơ, {dates}.",
+        "starts_on": -67, "ends_on": -63, "registration_deadline": -84,
         "province": "92", "venue": "Trung tâm Hội chợ Triển lãm Cần Thơ",
         "address": "Đường Hòa Bình, phường Ninh Kiều",
         "latitude": Decimal("10.033333"), "longitude": Decimal("105.783333"),
@@ -174,10 +178,11 @@ FAIRS = [
                 "thảo kết nối tiêu thụ với các hệ thống siêu thị.",
     },
     {
-        "slug": "hoi-cho-ocop-ha-noi-mua-thu-2026",
-        "title": "Hội chợ OCOP Hà Nội mùa thu 2026",
-        "summary": "Đặc sản OCOP từ khắp cả nước giữa lòng Thủ đô, từ 20 đến 26/11/2026.",
-        "starts_on": date(2026, 11, 20), "ends_on": date(2026, 11, 26), "registration_deadline": date(2026, 11, 5),
+        "key": "hanoi",
+        "slug": "hoi-cho-ocop-ha-noi",
+        "title": "Hội chợ OCOP Hà Nội tháng {month}",
+        "summary": "Đặc sản OCOP từ khắp cả nước giữa lòng Thủ đô, {dates}.",
+        "starts_on": -3, "ends_on": 3, "registration_deadline": -18,
         "province": "01", "venue": "Cung Văn hóa Hữu nghị Việt Xô", "address": "91 Trần Hưng Đạo, phường Cửa Nam",
         "latitude": Decimal("21.022700"), "longitude": Decimal("105.844100"),
         "organiser": "Sở Nông nghiệp và Môi trường Hà Nội", "booths": 14,
@@ -186,15 +191,16 @@ FAIRS = [
                 "miền. Khách tham quan có thể mua trực tiếp hoặc đặt hàng qua OCOP Market.",
     },
     {
-        "slug": "hoi-cho-xuan-ocop-tp-ho-chi-minh-2027",
-        "title": "Hội chợ Xuân OCOP TP. Hồ Chí Minh 2027",
-        "summary": "Phiên chợ Tết của sản phẩm OCOP tại TP. Hồ Chí Minh, 18–22/12/2026.",
-        "starts_on": date(2026, 12, 18), "ends_on": date(2026, 12, 22), "registration_deadline": date(2026, 12, 5),
+        "key": "hcmc",
+        "slug": "hoi-cho-ocop-tp-ho-chi-minh",
+        "title": "Hội chợ OCOP TP. Hồ Chí Minh tháng {month}",
+        "summary": "Phiên chợ đặc sản OCOP tại TP. Hồ Chí Minh, {dates}.",
+        "starts_on": 25, "ends_on": 29, "registration_deadline": 12,
         "province": "79", "venue": "Nhà Văn hóa Thanh niên", "address": "4 Phạm Ngọc Thạch, phường Sài Gòn",
         "latitude": Decimal("10.779700"), "longitude": Decimal("106.699000"),
         "organiser": "Sở Công Thương TP. Hồ Chí Minh", "booths": 12,
-        "zones": ["Khu A – Thực phẩm", "Khu B – Quà Tết", "Khu C – Thủ công mỹ nghệ"],
-        "body": "Các nhà sản xuất còn có thể đăng ký gian hàng đến hết ngày 05/12/2026. Ban tổ chức ưu tiên "
+        "zones": ["Khu A – Thực phẩm", "Khu B – Quà tặng", "Khu C – Thủ công mỹ nghệ"],
+        "body": "Các nhà sản xuất còn có thể đăng ký gian hàng đến hết ngày {deadline}. Ban tổ chức ưu tiên "
                 "sản phẩm OCOP còn hiệu lực chứng nhận.",
     },
 ]
@@ -234,24 +240,25 @@ SHOWROOMS = [
      "body": "Điểm bán nằm trên trục phố đi bộ ven sông Hương."},
 ]
 
+# News may name the fairs and campaigns above: {fair_KEY_title}, {campaign_KEY_ends}, … (calendar.context_of).
 NEWS = [
-    {"slug": "khai-mac-hoi-cho-ocop-ha-noi-mua-thu-2026", "date": date(2026, 11, 20),
-     "title": "Khai mạc Hội chợ OCOP Hà Nội mùa thu 2026",
-     "summary": "Hội chợ mở cửa từ 20 đến 26/11 tại Cung Văn hóa Hữu nghị Việt Xô với 14 gian hàng trên sàn.",
-     "body": "Sáng 20/11, Hội chợ OCOP Hà Nội mùa thu 2026 đã khai mạc. Danh sách gian hàng và sản phẩm được "
+    {"slug": "khai-mac-hoi-cho-ocop-ha-noi", "date": -3,
+     "title": "Khai mạc {fair_hanoi_title}",
+     "summary": "Hội chợ mở cửa {fair_hanoi_dates} tại Cung Văn hóa Hữu nghị Việt Xô với 14 gian hàng trên sàn.",
+     "body": "Sáng {fair_hanoi_starts}, {fair_hanoi_title} đã khai mạc. Danh sách gian hàng và sản phẩm được "
              "cập nhật trên trang hội chợ của OCOP Market.\n\nKhách tham quan có thể tải lịch hội chợ về điện "
              "thoại bằng tệp iCal trên trang."},
-    {"slug": "ra-mat-tuan-le-qua-tet-ocop-2027", "date": date(2026, 11, 16),
-     "title": "Ra mắt Tuần lễ quà Tết OCOP 2027",
-     "summary": "Giảm 10% cho các đặc sản quà Tết đến hết 31/12/2026.",
+    {"slug": "ra-mat-uu-dai-qua-bieu-ocop", "date": -7,
+     "title": "Ra mắt {campaign_gifts_title}",
+     "summary": "Giảm 10% cho các đặc sản quà biếu đến hết {campaign_gifts_ends}.",
      "body": "Chương trình áp dụng cho kẹo dừa Bến Tre, mật hoa dừa Cầu Kè, trà hoa vàng Ba Chẽ và bánh pía "
              "Sóc Trăng. Giá giảm được trừ tự động trong giỏ hàng."},
-    {"slug": "mo-dang-ky-gian-hang-hoi-cho-xuan-2027", "date": date(2026, 10, 28),
-     "title": "Mở đăng ký gian hàng Hội chợ Xuân OCOP TP. Hồ Chí Minh 2027",
-     "summary": "Nhà sản xuất đăng ký gian hàng đến hết ngày 05/12/2026.",
+    {"slug": "mo-dang-ky-gian-hang-hoi-cho-ocop-tp-ho-chi-minh", "date": -26,
+     "title": "Mở đăng ký gian hàng {fair_hcmc_title}",
+     "summary": "Nhà sản xuất đăng ký gian hàng đến hết ngày {fair_hcmc_deadline}.",
      "body": "Ban tổ chức ưu tiên các sản phẩm có giấy chứng nhận OCOP còn hiệu lực. Hồ sơ đăng ký gửi qua sở "
              "công thương nơi nhà sản xuất đặt trụ sở."},
-    {"slug": "tra-cuu-giay-chung-nhan-ocop", "date": date(2026, 10, 5),
+    {"slug": "tra-cuu-giay-chung-nhan-ocop", "date": -49,
      "title": "Cách tra cứu giấy chứng nhận OCOP trên sàn",
      "summary": "Mỗi huy hiệu sao dẫn đến trang tra cứu giấy chứng nhận, ai cũng kiểm tra được.",
      "body": "Bấm vào huy hiệu sao hoặc số giấy chứng nhận trên trang sản phẩm để xem cơ quan công nhận, số "

@@ -1,11 +1,12 @@
 """Plausible synthetic products in bulk, for benchmarks (`load_demo --products 50000`).
 
 Tops up to N synthetic products (so running it twice does not double them), in batches with a progress bar.
-Stars still come from certificates scored by the rules module; images are shared per product set.
+Stars still come from certificates scored by the rules module; images are shared per product set. Each
+certificate's age is fixed by its number and laid out from the demo's today like the demo's own certificates, so
+a later load moves them forward instead of letting them all expire.
 """
 
 import random
-from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -14,12 +15,13 @@ from django.db import transaction
 from oscar.core.loading import get_model
 from tqdm import tqdm
 
-from storefront.ocop import reference, rules
+from storefront.ocop import reference
 from storefront.ocop.models import Certificate, Commune, Province, RuleSet, TaxonomyNode
 from storefront.ocop.taxonomy import current_version
 from storefront.ocop.text import slugify_vi
 
-from .catalogue import TOURISM_SECTOR, product_classes
+from .catalogue import TOURISM_SECTOR, product_classes, read_demo
+from .certification import CertificateLayout, split_total
 from .images import draw_product_image
 
 Partner = get_model("partner", "Partner")
@@ -29,8 +31,8 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 
 SKU_PREFIX = "syn-"
+CERTIFICATE_PREFIX = "SYN-"
 BATCH = 1000
-TODAY = date(2026, 11, 23)  # fixed so the same N gives the same catalogue on any day
 
 NAMES = {
     "1.1.1": ["Bưởi da xanh", "Cam sành", "Nhãn lồng", "Vải thiều", "Xoài cát Hòa Lộc", "Rau cải mầm"],
@@ -69,12 +71,13 @@ PRICE_RANGE = {"1": (35_000, 450_000), "2": (80_000, 900_000), "3": (60_000, 600
 STAR_WEIGHTS = [(3, 70), (4, 25), (5, 5)]
 
 
-def add_synthetic_products(target, *, stdout=None, seed=2026):
+def add_synthetic_products(target, today, *, stdout=None, seed=2026):
+    move_synthetic_certificates(today)
     existing = StockRecord.objects.filter(partner_sku__startswith=SKU_PREFIX).count()
     missing = max(0, target - existing)
     if not missing:
         return 0
-    factory = SyntheticFactory(seed=seed + existing)
+    factory = SyntheticFactory(today, seed=seed + existing)
     progress = tqdm(total=missing, desc="synthetic products", unit="product", file=getattr(stdout, "_out", None),
                     mininterval=1.0)
     made = 0
@@ -88,11 +91,75 @@ def add_synthetic_products(target, *, stdout=None, seed=2026):
     return made
 
 
+def issued_days_ago(sequence):
+    """How long before the demo's today certificate `sequence` was issued: drawn once from its number (from a
+    month to four years, so some have expired), the same on every load."""
+    return random.Random(f"{CERTIFICATE_PREFIX}{sequence}").randrange(30, 365 * 4)
+
+
+def certificate_number(laid, sequence):
+    return f"{CERTIFICATE_PREFIX}{laid.issued_on.year}-{sequence:07d}"
+
+
+def certificate_layout(today):
+    return CertificateLayout(today, RuleSet.objects.all(), read_demo()["calendar"])
+
+
+def lay_out_certificate(layout, certificate, sequence):
+    """The synthetic certificate's dated parts for the layout's today; scores, stars and level as drawn."""
+    return layout.lay_out({"issued_days_ago": issued_days_ago(sequence), "scores": certificate.scores(),
+                           "level": certificate.level, "authority": "",
+                           "decision_number": certificate.decision_number}, certificate.product.origin_province)
+
+
+def move_synthetic_certificates(today):
+    """A later load: every synthetic certificate keeps its age relative to the new today (bulk, in batches)."""
+    certificates = (Certificate.objects.filter(number__startswith=CERTIFICATE_PREFIX)
+                    .select_related("product__origin_province").order_by("pk"))
+    first = certificates.first()
+    if first is None:
+        return 0
+    layout = certificate_layout(today)
+    if lay_out_certificate(layout, first, sequence_of(first)).issued_on == first.issued_on:
+        return 0  # laid out from this same day already
+    rule_sets = {rule_set.code: rule_set for rule_set in RuleSet.objects.all()}
+    fields = ["number", "issued_on", "valid_until", "rule_set", "score_a", "score_b", "score_c", "total", "level",
+              "authority", "decision_number"]
+    moved, batch = 0, []
+    for certificate in certificates.iterator(chunk_size=BATCH):
+        sequence = sequence_of(certificate)
+        laid = lay_out_certificate(layout, certificate, sequence)
+        certificate.number, certificate.issued_on = certificate_number(laid, sequence), laid.issued_on
+        certificate.rule_set = rule_sets[laid.rule_set_code]
+        certificate.score_a, certificate.score_b, certificate.score_c = (laid.scores[p] for p in "ABC")
+        certificate.level, certificate.authority = laid.level, laid.authority
+        certificate.decision_number = laid.decision_number
+        certificate.derive()
+        batch.append(certificate)
+        if len(batch) == BATCH:
+            moved += _save_moved(batch, fields)
+    return moved + _save_moved(batch, fields)
+
+
+def _save_moved(batch, fields):
+    # a number carries its own sequence, so a moved number never meets another certificate's
+    Certificate.objects.bulk_update(batch, fields, batch_size=BATCH)
+    count = len(batch)
+    batch.clear()
+    return count
+
+
+def sequence_of(certificate):
+    return int(certificate.number.rsplit("-", 1)[1])
+
+
 class SyntheticFactory:
-    def __init__(self, seed):
+    def __init__(self, today, seed):
         self.random = random.Random(seed)
         self.programme = reference.programme()
-        self.rule_sets = list(RuleSet.objects.order_by("effective_from"))
+        self.layout = certificate_layout(today)
+        self.rule_sets = {rule_set.code: rule_set for rule_set in RuleSet.objects.all()}
+        self.latest_maxima = max(self.rule_sets.values(), key=lambda r: r.effective_from).as_rules().part_maxima
         self.product_sets = list(TaxonomyNode.objects.filter(version=current_version(), level="product_set")
                                  .select_related("parent__category"))
         self.provinces = list(Province.objects.all())
@@ -171,39 +238,18 @@ class SyntheticFactory:
     def certificate(self, product, number):
         rnd = self.random
         stars = rnd.choices([s for s, _ in STAR_WEIGHTS], weights=[w for _, w in STAR_WEIGHTS])[0]
-        issued_on = TODAY - timedelta(days=rnd.randrange(30, 365 * 4))  # some already expired
-        rule_set = next(r for r in self.rule_sets if r.as_rules().applies_on(issued_on))
         total_low = self.programme.star_minima[stars]
         total_high = self.programme.star_minima.get(stars + 1, Decimal(100) + Decimal("0.01")) - Decimal("0.25")
-        scores = split_total(rnd, Decimal(rnd.randrange(int(total_low * 4), int(total_high * 4) + 1)) / 4,
-                             rule_set.as_rules().part_maxima)
-        levels = rules.allowed_levels(self.programme, stars, issued_on)
-        level = rules.Level.PROVINCE if rules.Level.PROVINCE in levels else sorted(levels)[0]
+        total = Decimal(rnd.randrange(int(total_low * 4), int(total_high * 4) + 1)) / 4
+        laid = self.layout.lay_out({
+            "issued_days_ago": issued_days_ago(number), "scores": split_total(total, self.latest_maxima),
+            "level": "ministry" if stars == 5 else "province", "authority": "",
+            "decision_number": f"{rnd.randrange(100, 3000)}/QĐ-UBND"}, product.origin_province)
         certificate = Certificate(
-            number=f"SYN-{number:07d}", product=product, producer=product.producer, rule_set=rule_set,
-            score_a=scores["A"], score_b=scores["B"], score_c=scores["C"], level=level,
-            authority="Bộ Nông nghiệp và Môi trường" if level == "ministry"
-            else f"Ủy ban nhân dân {product.origin_province.full_name}",
-            decision_number=f"{rnd.randrange(100, 3000)}/QĐ-UBND", issued_on=issued_on,
+            number=certificate_number(laid, number), product=product, producer=product.producer,
+            rule_set=self.rule_sets[laid.rule_set_code], score_a=laid.scores["A"], score_b=laid.scores["B"],
+            score_c=laid.scores["C"], level=laid.level, authority=laid.authority,
+            decision_number=laid.decision_number, issued_on=laid.issued_on,
         )
         certificate.derive()  # total, stars and validity from the rules, as for every certificate
         return certificate
-
-
-def split_total(rnd, total, maxima):
-    """Part scores that add up to `total` and respect each part's maximum."""
-    parts = {}
-    remaining = total
-    names = list(maxima)
-    for index, part in enumerate(names):
-        rest_max = sum(Decimal(maxima[name]) for name in names[index + 1:])
-        low = max(Decimal(0), remaining - rest_max)
-        high = min(Decimal(maxima[part]), remaining)
-        if index == len(names) - 1:
-            value = remaining
-        else:
-            share = Decimal(maxima[part]) / sum(Decimal(maxima[name]) for name in names[index:])
-            value = min(high, max(low, (remaining * share * 4).quantize(Decimal(1)) / 4))
-        parts[part] = value
-        remaining -= value
-    return parts

@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # `make test`: start the services the suite needs, run the whole suite against them, stop them.
 # A service that cannot start fails the run here, loudly; no test skips for want of one.
+#
+# OCOP_FAKETIME=+400d (any libfaketime offset) runs the suite on a shifted calendar: the services start on the real
+# clock (an Elasticsearch JVM under libfaketime spins at full CPU), then the Python test process, what it starts
+# (the browser journeys' server) and localstripe, whose webhook timestamps the site checks, run shifted.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY="${VENV:-.venv}/bin/python"
+
+if [ -n "${OCOP_FAKETIME:-}" ] && ! command -v faketime >/dev/null; then
+  [ "$(id -u)" = 0 ] || { echo "run_suite: OCOP_FAKETIME needs faketime: apt-get install faketime" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime
+fi
+# monotonic clocks stay real under faketime: timeouts and sleeps keep their length
+[ -n "${OCOP_FAKETIME:-}" ] && export FAKETIME_DONT_FAKE_MONOTONIC=1
 
 cleanup() { bash tests/services/postgres.sh stop || true; bash tests/services/elasticsearch.sh stop || true;
           bash tests/services/stripe.sh stop || true; }
@@ -25,4 +36,9 @@ while IFS= read -r line; do export "${line?}"; done <<<"$stripe_env"
 export DJANGO_SETTINGS_MODULE=storefront.settings.test
 export MEDIA_ROOT="${MEDIA_ROOT:-$(mktemp -d /tmp/ocop-test-media.XXXXXX)}"
 
-"$PY" -m pytest -c tests/pytest.ini --rootdir . "$@"
+if [ -n "${OCOP_FAKETIME:-}" ]; then
+  echo "run_suite: the tests run on a clock shifted by $OCOP_FAKETIME: $(faketime -f "$OCOP_FAKETIME" date -I)"
+  faketime -f "$OCOP_FAKETIME" "$PY" -m pytest -c tests/pytest.ini --rootdir . "$@"
+else
+  "$PY" -m pytest -c tests/pytest.ini --rootdir . "$@"
+fi

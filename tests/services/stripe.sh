@@ -58,7 +58,10 @@ start() {
   stop >/dev/null 2>&1 || true
   mkdir -p "$RUN_DIR"
   log "starting localstripe on 127.0.0.1:$LOCALSTRIPE_PORT"
-  "$PY" tests/services/stripe_localstripe.py "$LOCALSTRIPE_PORT" >"$RUN_DIR/localstripe.log" 2>&1 &
+  # Under OCOP_FAKETIME (run_suite.sh) localstripe shares the suite's shifted clock: its webhook signatures carry
+  # timestamps the site checks against its own clock.
+  ${OCOP_FAKETIME:+faketime -f "$OCOP_FAKETIME"} \
+    "$PY" tests/services/stripe_localstripe.py "$LOCALSTRIPE_PORT" >"$RUN_DIR/localstripe.log" 2>&1 &
   echo $! >"$RUN_DIR/localstripe.pid"
   wait_for "http://127.0.0.1:$LOCALSTRIPE_PORT/v1/balance" localstripe "$(cat "$RUN_DIR/localstripe.pid")"
   log "starting stripe-mock on 127.0.0.1:$MOCK_PORT"

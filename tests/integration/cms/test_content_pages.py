@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 from cms.models import (CampaignIndexPage, CampaignPage, FairIndexPage, FairPage, HomePage, NewsIndexPage, NewsPage,
                         ProductStoryPage, ProvinceIndexPage, ProvincePage, ShowroomIndexPage, ShowroomPage,
                         StoryIndexPage)
+from tests.demo_clock import DEMO_DAY, DEMO_NOON, demo_content
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_today")]
 Product = get_model("catalogue", "Product")
@@ -44,8 +45,7 @@ def test_demo_has_the_promised_amounts_of_content():
     assert CampaignPage.objects.live().count() == 2
     provinces_with_products = Product.objects.filter(is_public=True).values("origin_province").distinct().count()
     assert ProvincePage.objects.live().count() == provinces_with_products
-    day = date(2026, 11, 23)
-    assert sorted(fair.status_on(day) for fair in FairPage.objects.live()) == ["ongoing", "past", "upcoming"]
+    assert sorted(fair.status_on(DEMO_DAY) for fair in FairPage.objects.live()) == ["ongoing", "past", "upcoming"]
     assert all(fair.booths.count() >= 10 for fair in FairPage.objects.all())
 
 
@@ -68,8 +68,9 @@ def test_home_page_falls_back_to_live_content_when_staff_chose_nothing(client):
     HomePage.objects.filter(pk=home.pk).update(featured_campaign=None)
     html = client.get("/").content.decode()
     assert "ocop-badge--5" in html
-    assert CampaignPage.objects.get(slug="tuan-le-qua-tet-ocop-2027").title in html
-    assert FairPage.objects.get(slug="hoi-cho-xuan-ocop-tp-ho-chi-minh-2027").title in html
+    campaigns, fairs, _news = demo_content()
+    assert CampaignPage.objects.get(slug=campaigns["gifts"]["slug"]).title in html
+    assert FairPage.objects.get(slug=fairs["hcmc"]["slug"]).title in html
     assert ProductStoryPage.objects.live().order_by("-first_published_at").first().title in html
 
 
@@ -117,7 +118,8 @@ def test_province_page_answers_a_bad_page_number_with_400(client):
 
 
 def test_running_campaign_shows_offer_prices_and_leaves_listings_after_its_end(client):
-    campaign = CampaignPage.objects.get(slug="tuan-le-qua-tet-ocop-2027")
+    campaigns, _fairs, _news = demo_content()
+    campaign = CampaignPage.objects.get(slug=campaigns["gifts"]["slug"])
     index = CampaignIndexPage.objects.get()
     html = client.get(campaign.url).content.decode()
     product = campaign.campaign_products.first().product
@@ -126,9 +128,9 @@ def test_running_campaign_shows_offer_prices_and_leaves_listings_after_its_end(c
     assert f"{discounted:,}".replace(",", ".") + "\u00a0₫" in html and "price-was" in html
     assert campaign.title in client.get(index.url).content.decode()
     assert campaign.title in client.get("/").content.decode()
-    assert "Trung thu đặc sản 2026" not in client.get(index.url).content.decode()  # ended in September
+    assert campaigns["tea"]["title"] not in client.get(index.url).content.decode()  # ended weeks ago
 
-    with time_machine.travel("2027-01-01 09:00", tick=False):
+    with time_machine.travel(DEMO_NOON + timedelta(days=39), tick=False):  # the day after it ends
         assert campaign.title not in client.get(index.url).content.decode()
         assert campaign.title not in client.get("/").content.decode()
         ended = client.get(campaign.url).content.decode()
@@ -136,7 +138,7 @@ def test_running_campaign_shows_offer_prices_and_leaves_listings_after_its_end(c
 
 
 def test_fair_shows_status_booths_and_each_booths_producer_products(client):
-    fair = FairPage.objects.get(slug="hoi-cho-ocop-ha-noi-mua-thu-2026")
+    fair = FairPage.objects.get(slug=demo_content()[1]["hanoi"]["slug"])
     html = client.get(fair.url).content.decode()
     assert "fair-status--ongoing" in html
     booth = fair.booths.first()
@@ -147,7 +149,7 @@ def test_fair_shows_status_booths_and_each_booths_producer_products(client):
 
 
 def test_booth_with_featured_products_shows_only_those(client):
-    fair = FairPage.objects.get(slug="hoi-cho-ocop-ha-noi-mua-thu-2026")
+    fair = FairPage.objects.get(slug=demo_content()[1]["hanoi"]["slug"])
     booth = fair.booths.first()
     own = list(Product.objects.filter(producer=booth.producer, is_public=True))
     if len(own) < 2:
@@ -159,14 +161,14 @@ def test_booth_with_featured_products_shows_only_those(client):
 
 
 def test_fair_ical_parses_back_with_dates_place_and_coordinates(client):
-    fair = FairPage.objects.get(slug="hoi-cho-ocop-ha-noi-mua-thu-2026")
+    fair = FairPage.objects.get(slug=demo_content()[1]["hanoi"]["slug"])
     response = client.get(fair.url + "ical/")
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     [event] = calendar.walk("VEVENT")
     assert str(event["summary"]) == fair.title
     assert event.decoded("dtstart") == fair.starts_on
-    assert event.decoded("dtend") == date(2026, 11, 27)
+    assert event.decoded("dtend") == fair.ends_on + timedelta(days=1)  # iCal's end of an all-day event is exclusive
     assert "Cung Văn hóa Hữu nghị Việt Xô" in str(event["location"])
     assert round(event["geo"].latitude, 4) == 21.0227
 
@@ -175,7 +177,8 @@ def test_upcoming_fairs_feed_holds_ongoing_and_upcoming_fairs_only(client):
     index = FairIndexPage.objects.get()
     calendar = Calendar.from_ical(client.get(index.url + "ical/").content)
     titles = {str(event["summary"]) for event in calendar.walk("VEVENT")}
-    assert titles == {"Hội chợ OCOP Hà Nội mùa thu 2026", "Hội chợ Xuân OCOP TP. Hồ Chí Minh 2027"}
+    fairs = demo_content()[1]
+    assert titles == {fairs["hanoi"]["title"], fairs["hcmc"]["title"]}
 
 
 def test_news_feeds_are_valid_rss_and_atom(client):
@@ -184,14 +187,15 @@ def test_news_feeds_are_valid_rss_and_atom(client):
     index = NewsIndexPage.objects.get()
     rss = ElementTree.fromstring(client.get(index.url + "rss/").content)
     titles = [item.findtext("title") for item in rss.iter("item")]
-    assert titles[0] == "Khai mạc Hội chợ OCOP Hà Nội mùa thu 2026" and len(titles) == NewsPage.objects.count()
+    newest = max(demo_content()[2].values(), key=lambda item: item["date"])
+    assert titles[0] == newest["title"] and len(titles) == NewsPage.objects.count()
     atom = ElementTree.fromstring(client.get(index.url + "atom/").content)
     assert len(atom.findall("{http://www.w3.org/2005/Atom}entry")) == len(titles)
 
 
 def test_product_page_publishes_product_with_offer_and_no_aggregate_rating(client):
     product = Product.objects.filter(current_certificate__stars=5, is_public=True,
-                                     current_certificate__valid_until__gte="2026-11-23",
+                                     current_certificate__valid_until__gte=DEMO_DAY,
                                      current_certificate__revoked_on__isnull=True).first()
     html = client.get(product.get_absolute_url()).content.decode()
     [data] = [item for item in json_ld(html) if item["@type"] == "Product"]
@@ -203,9 +207,10 @@ def test_product_page_publishes_product_with_offer_and_no_aggregate_rating(clien
 
 
 def test_fair_publishes_an_event_and_showroom_a_store(client):
-    fair = FairPage.objects.get(slug="hoi-cho-ocop-ha-noi-mua-thu-2026")
+    fair = FairPage.objects.get(slug=demo_content()[1]["hanoi"]["slug"])
     [event] = json_ld(client.get(fair.url).content.decode())
-    assert event["@type"] == "Event" and event["startDate"] == "2026-11-20"
+    assert event["@type"] == "Event" and event["startDate"] == fair.starts_on.isoformat() == (
+        DEMO_DAY - timedelta(days=3)).isoformat()
     assert event["location"]["geo"]["latitude"] == 21.0227
     showroom = ShowroomPage.objects.live().first()
     [store] = json_ld(client.get(showroom.url).content.decode())
@@ -224,5 +229,5 @@ def test_content_loader_is_idempotent():
     from storefront.demo.content import ensure_site_content
 
     before = ProductStoryPage.objects.count(), FairPage.objects.count()
-    assert ensure_site_content(HomePage.objects.get())["content pages"] == 0
+    assert ensure_site_content(HomePage.objects.get(), DEMO_DAY)["content pages"] == 0
     assert (ProductStoryPage.objects.count(), FairPage.objects.count()) == before

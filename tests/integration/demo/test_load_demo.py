@@ -8,6 +8,7 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 
 from storefront.ocop.models import Certificate, TaxonomyNode
+from tests.demo_clock import DEMO_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_today")]
 Product = get_model("catalogue", "Product")
@@ -43,7 +44,7 @@ def test_star_spread_is_mostly_three_stars_with_some_expired_and_one_revoked():
     assert 0.55 <= stars[3] / total <= 0.8
     assert 0.15 <= stars[4] / total <= 0.35
     assert stars[5] >= 5
-    assert current.filter(valid_until__lt="2026-11-23").count() >= 3
+    assert current.filter(valid_until__lt=DEMO_DAY).count() >= 3
     assert current.filter(revoked_on__isnull=False).count() == 1
 
 
@@ -65,10 +66,10 @@ def test_real_ocop_products_are_there_with_their_vietnamese_names(title):
 
 
 def test_certified_products_carry_a_product_code_in_the_2026_format():
-    from storefront.ocop import rules
+    from storefront.ocop import reference, rules
 
     for code in demo_products().filter(certificates__isnull=False).values_list("code", flat=True).distinct():
-        parsed = rules.parse_product_code(code)
+        parsed = rules.parse_product_code(code, reference.province_codes())
         assert not parsed.legacy
 
 
@@ -95,3 +96,23 @@ def test_synthetic_products_are_added_in_bulk_and_topped_up_not_doubled():
         cert = product.current_certificate
         assert cert.stars == cert.derive().stars  # stored stars agree with the rules
         assert product.search_text and product.slug
+
+
+def test_a_rerun_keeps_existing_passwords_unless_told_to_set_one(monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_PRODUCER_PASSWORD", raising=False)
+    users = get_user_model().objects
+    admin, producer = users.get(username="admin"), users.get(username="producer1")
+    admin.set_password("chosen-by-the-operator")
+    admin.save()
+    producer.set_password("chosen-by-the-producer")
+    producer.save()
+    out = StringIO()
+    call_command("load_demo", "--no-images", stdout=out)
+    assert users.get(username="admin").check_password("chosen-by-the-operator")
+    assert users.get(username="producer1").check_password("chosen-by-the-producer")
+    assert "password unchanged" in out.getvalue() and "chosen-by" not in out.getvalue()
+    call_command("load_demo", "--no-images", "--admin-password", "reset-on-purpose", stdout=StringIO())
+    assert users.get(username="admin").check_password("reset-on-purpose")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from storefront.ocop.models import Certificate
+from tests.demo_clock import DEMO_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_today")]
 Product = get_model("catalogue", "Product")
@@ -14,7 +15,7 @@ Product = get_model("catalogue", "Product")
 
 def certified_product():
     return Product.objects.filter(current_certificate__stars=5, current_certificate__revoked_on__isnull=True,
-                                  current_certificate__valid_until__gte="2026-11-23").first()
+                                  current_certificate__valid_until__gte=DEMO_DAY).first()
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -94,7 +95,7 @@ def test_search_api_returns_results_and_facets(client):
     ("pick", "status_text", "code"),
     [
         (lambda: Certificate.objects.filter(revoked_on__isnull=False).first(), "ĐÃ THU HỒI", 200),
-        (lambda: Certificate.objects.filter(valid_until__lt="2026-11-23", superseded_by__isnull=True).first(),
+        (lambda: Certificate.objects.filter(valid_until__lt=DEMO_DAY, superseded_by__isnull=True).first(),
          "HẾT HIỆU LỰC", 200),
     ],
 )
