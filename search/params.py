@@ -1,5 +1,6 @@
-"""Parses and validates the search query string. Malformed input is a `BadSearchRequest` (HTTP 400), never a
-500 and never silently ignored, so a bad link says what is wrong with it."""
+"""Parses and validates the search query string with the shared strict parsers (storefront.params). Malformed
+input is a `BadSearchRequest` (HTTP 400), never a 500 and never silently ignored, so a bad link says what is
+wrong with it."""
 
 from dataclasses import dataclass, field
 
@@ -7,21 +8,25 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from storefront.ocop import reference
+from storefront.params import BadParameter, choice, shown, single, text, whole_number
 
 SORTS = ("relevance", "stars", "price_asc", "price_desc", "newest")
 STAR_VALUES = reference.programme().certified_stars
+STAR_CHOICES = tuple(str(stars) for stars in STAR_VALUES)
 # Price bands in whole đồng, "low-high" with low <= price < high; an empty high is open-ended.
 PRICE_BANDS = ("0-100000", "100000-300000", "300000-1000000", "1000000-")
 PRODUCER_TYPES = tuple(get_model("partner", "Partner").LegalType.values)
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
+#: More values than any facet has (34 provinces is the longest list).
+MAX_VALUES = 100
 # Marketing and analytics links add these; they are not search input.
 IGNORED_PARAMS = {"fbclid", "gclid"}
 IGNORED_PREFIXES = ("utm_",)
 
 
-class BadSearchRequest(ValueError):
-    pass
+#: The shared strict parsers' error, under the name the search's callers catch.
+BadSearchRequest = BadParameter
 
 
 @dataclass(frozen=True)
@@ -48,33 +53,24 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
                and not key.startswith(IGNORED_PREFIXES)]
     if unknown:
         raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, price, producer_type, sort, page.")
-                               % {"names": ", ".join(sorted(unknown))})
+                               % {"names": shown(", ".join(sorted(unknown)))})
 
-    q = " ".join(querydict.get("q", "").split())
+    q = " ".join(single(querydict, "q").split())
     if len(q) > MAX_QUERY_LENGTH:
         raise BadSearchRequest(_("The search text is longer than %(max)s characters.") % {"max": MAX_QUERY_LENGTH})
+    q = text(q, "q", max_length=MAX_QUERY_LENGTH)
 
     def codes(name, allowed):
-        values = _split(querydict.getlist(name))
+        values = _split(name, querydict.getlist(name))
         wrong = [value for value in values if value not in allowed]
         if wrong:
             raise BadSearchRequest(_("No such %(name)s: %(values)s.")
-                                   % {"name": name, "values": ", ".join(wrong)})
+                                   % {"name": name, "values": shown(", ".join(wrong))})
         return tuple(dict.fromkeys(values))
 
-    stars = []
-    for value in _split(querydict.getlist("stars")):
-        if not value.isdigit() or int(value) not in STAR_VALUES:
-            raise BadSearchRequest(_("stars takes only 3, 4 or 5 (got %(value)r).") % {"value": value})
-        stars.append(int(value))
-
-    sort = querydict.get("sort") or "relevance"
-    if sort not in SORTS:
-        raise BadSearchRequest(_("sort takes only: %(sorts)s.") % {"sorts": ", ".join(SORTS)})
-
-    raw_page = querydict.get("page") or "1"
-    if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
-        raise BadSearchRequest(_("page must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE})
+    stars = [int(choice(value, "stars", STAR_CHOICES)) for value in _split("stars", querydict.getlist("stars"))]
+    sort = choice(single(querydict, "sort") or "relevance", "sort", SORTS)
+    page = whole_number(single(querydict, "page") or "1", "page", minimum=1, maximum=MAX_PAGE)
 
     params = dict(
         q=q,
@@ -84,7 +80,7 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
         price=codes("price", PRICE_BANDS),
         producer_type=codes("producer_type", PRODUCER_TYPES),
         sort=sort,
-        page=int(raw_page),
+        page=page,
     )
     params.update(fixed or {})
     return SearchParams(**params)
@@ -96,6 +92,9 @@ def price_band(key):
     return int(low), (int(high) if high else None)
 
 
-def _split(values):
-    """Accept both ?stars=4&stars=5 and ?stars=4,5."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+def _split(name, values):
+    """Accept both ?stars=4&stars=5 and ?stars=4,5; a list longer than any real filter is refused."""
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    if len(parts) > MAX_VALUES:
+        raise BadSearchRequest(_("%(name)s takes at most %(max)s values.") % {"name": name, "max": MAX_VALUES})
+    return parts

@@ -1,5 +1,6 @@
 """Product listing pages (/search/, /catalogue/, category pages) and the JSON API, all over one interface."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
@@ -9,8 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
 
+from storefront.catalogue.pricing import unit_price
+from storefront.params import BadParameter, shown, single, text
+from storefront.site_url import absolute_url
+
 from .interface import parse_params, run_search, suggest
-from .params import BadSearchRequest
+from .params import MAX_QUERY_LENGTH, BadSearchRequest
 
 Category = get_model("catalogue", "Category")
 
@@ -138,41 +143,52 @@ class SearchApiView(View):
 
 
 def product_json(request, product):
-    stockrecord = product.stockrecords.all()[0] if product.stockrecords.all() else None
+    price = unit_price(request, product)
     image = product.primary_image()
     group = product.group
     return {
         "id": product.pk,
         "title": product.title,
-        "url": request.build_absolute_uri(product.get_absolute_url()),
-        "price": int(stockrecord.price) if stockrecord and stockrecord.price is not None else None,
-        "currency": stockrecord.price_currency if stockrecord else None,
+        "url": absolute_url(product.get_absolute_url()),
+        # What one unit costs the buyer now (a running offer included) and, when an offer lowers it, the full price.
+        "price": _in_dong(price.now) if price else None,
+        "full_price": _in_dong(price.full) if price and price.is_discounted else None,
+        "currency": price.currency if price else None,
         "stars": product.ocop_stars,
         "province": product.origin_province.name if product.origin_province else None,
         "group": group.name if group else None,
         "producer": product.producer.name if product.producer else None,
-        "image": request.build_absolute_uri(image.original.url) if getattr(image, "original", None) else None,
+        "image": absolute_url(image.original.url) if getattr(image, "original", None) else None,
     }
+
+
+def _in_dong(amount):
+    """A price for the API: a whole number of đồng."""
+    return int(amount.quantize(Decimal(1), ROUND_HALF_UP))
 
 
 class SuggestApiView(View):
     """GET /api/search/suggest?q=: products and groups whose words start with what was typed."""
 
     def get(self, request):
-        q = request.GET.get("q", "")
-        if len(q) > 200:
-            return JsonResponse({"error": str(_("The search text is longer than 200 characters."))}, status=400)
+        try:
+            unknown = sorted(set(request.GET) - {"q"})
+            if unknown:
+                raise BadParameter(_("Unknown parameters: %(names)s. Use q.") % {"names": shown(", ".join(unknown))})
+            q = text(single(request.GET, "q"), "q", max_length=MAX_QUERY_LENGTH)
+        except BadParameter as error:
+            return JsonResponse({"error": str(error)}, status=400)
         found = suggest(q)
         return JsonResponse({
             "q": q,
             "products": [
-                {"id": pk, "title": title, "url": request.build_absolute_uri(
+                {"id": pk, "title": title, "url": absolute_url(
                     reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk}))}
                 for pk, title, slug in found["products"]
             ],
             "groups": [
                 {"key": code, "label": name,
-                 "url": request.build_absolute_uri(reverse("search:search") + "?" + urlencode({"group": code}))}
+                 "url": absolute_url(reverse("search:search") + "?" + urlencode({"group": code}))}
                 for code, name in found["groups"]
             ],
         }, json_dumps_params={"ensure_ascii": False})

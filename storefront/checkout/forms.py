@@ -2,13 +2,27 @@
 
 import phonenumbers
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F401,F403  Oscar's other checkout forms, unchanged
 
+from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import Commune, Province
 
 from .payment_methods import CARD, COD, available_methods
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's checkout sign-in, without telling whether an e-mail has an account: a guest with a registered
+    e-mail checks out as a guest (the order goes to that address), and "new account" goes on to registration,
+    which answers the same for a taken and a fresh address (storefront/customer/registration.py)."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)  # only signing in needs one
+            return self.cleaned_data
+        return super().clean()
 
 
 def normalise_vietnamese_phone(raw):
@@ -26,10 +40,13 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     """Recipient, phone, province (the 34 units since 1 July 2025), commune or ward, street. The province is
     stored in `state`, the commune in `line4` (Oscar's city line), the street in `line1`."""
 
-    province = forms.ModelChoiceField(Province.objects.order_by("name"), label=_("Province or city"),
+    province = forms.ModelChoiceField(Province.objects.order_by(Vietnamese("name")), label=_("Province or city"),
                                       empty_label=_("Choose a province or city"))
-    commune = forms.ModelChoiceField(Commune.objects.select_related("province").order_by("name"), required=False,
-                                     label=_("Commune or ward"), empty_label=_("Not in the list: type it below"))
+    # The list holds the chosen province's communes only, so a commune from elsewhere fails as an invalid choice:
+    # that message says what went wrong (a browser that changed province mid-load, or a forged form).
+    commune = forms.ModelChoiceField(Commune.objects.select_related("province").order_by(Vietnamese("name")), required=False,
+                                     label=_("Commune or ward"), empty_label=_("Not in the list: type it below"),
+                                     error_messages={"invalid_choice": _("This commune is not in the chosen province.")})
     commune_other = forms.CharField(max_length=255, required=False, label=_("Commune or ward (if not in the list)"))
 
     class Meta(oscar_forms.ShippingAddressForm.Meta):
@@ -46,7 +63,14 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         self.fields["phone_number"].help_text = _("A Vietnamese number, e.g. 0912 345 678")
         self.fields["notes"].label = _("Delivery notes")
         self.fields["notes"].widget.attrs["rows"] = 2
-        self.fields["commune"].widget.attrs["data-communes-url"] = "/checkout/communes/"
+        self.fields["commune"].widget.attrs["data-communes-url"] = reverse("checkout:communes")
+        # phones: the dial pad for the number, and the browser's saved address for the rest
+        self.fields["phone_number"].widget.input_type = "tel"
+        self.fields["phone_number"].widget.attrs.update(inputmode="tel")
+        for name, purpose in (("first_name", "name"), ("phone_number", "tel"), ("province", "address-level1"),
+                              ("commune", "address-level2"), ("commune_other", "address-level2"),
+                              ("line1", "address-line1")):
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self._prefill_place(self.initial)
 
     def _prefill_place(self, initial):
@@ -58,8 +82,8 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
                 initial.setdefault("commune", commune.pk)
             elif initial.get("line4"):
                 initial.setdefault("commune_other", initial["line4"])
-        chosen = self.data.get(self.add_prefix("province")) or initial.get("province")
-        if chosen:
+        chosen = str(self.data.get(self.add_prefix("province")) or initial.get("province") or "")
+        if chosen.isdigit():  # anything else fails the province field with its own message
             self.fields["commune"].queryset = self.fields["commune"].queryset.filter(province_id=chosen)
         else:
             self.fields["commune"].queryset = Commune.objects.none()
@@ -76,9 +100,7 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         cleaned = super().clean()
         province, commune = cleaned.get("province"), cleaned.get("commune")
         other = (cleaned.get("commune_other") or "").strip()
-        if province and commune and commune.province_id != province.pk:
-            self.add_error("commune", _("This commune is not in the chosen province."))
-        elif not commune and not other:
+        if not commune and not other and "commune" not in self.errors:
             self.add_error("commune_other", _("Choose your commune or ward, or type it if it is not in the list."))
         if province:
             self.instance.state = province.full_name

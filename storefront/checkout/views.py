@@ -12,18 +12,22 @@ from django.views import generic
 from oscar.apps.checkout import views
 from oscar.apps.checkout.views import *  # noqa: F401,F403  Oscar's other checkout views, unchanged
 from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.payment.exceptions import RedirectRequired, UnableToTakePayment
 from oscar.core.loading import get_class, get_model
 from stripe import StripeError
 
+from storefront import params
+from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import Commune
 from storefront.payment import gateway
-from storefront.payment.placement import place_order_for_payment
+from storefront.payment.placement import cancel_payment, frozen_lines, place_order_for_payment
 
 from .forms import PaymentMethodForm, ShippingAddressForm
 from .grouping import lines_by_producer
 from .mixins import PENDING
-from .payment_methods import CARD, COD, available_methods
+from .payment_methods import CARD, COD, COD_SOURCE, available_methods
+from .stock import refuse_impossible_prices
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 PaymentAttempt = get_model("payment", "PaymentAttempt")
@@ -32,7 +36,13 @@ SourceType = get_model("payment", "SourceType")
 logger = logging.getLogger(__name__)
 
 ATTEMPT_SESSION_KEY = "card_payment_attempt"
-COD_SOURCE = "Cash on delivery"
+
+
+class IndexView(views.IndexView):
+    """Oscar's gateway, with the request handed to its sign-in form so sign-in throttling sees the client."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class ShippingAddressView(views.ShippingAddressView):
@@ -41,10 +51,12 @@ class ShippingAddressView(views.ShippingAddressView):
 
 def communes(request):
     """The communes and wards of one province, for the address form's second list."""
-    province = request.GET.get("province", "")
-    if not province.isdigit():
-        return http.HttpResponseBadRequest("province must be a number")
-    rows = Commune.objects.filter(province_id=int(province)).order_by("name").values_list("pk", "name")
+    try:
+        province = params.whole_number(params.single(request.GET, "province"), "province",
+                                       minimum=1, maximum=params.MAX_ID)
+    except params.BadParameter as error:
+        return http.JsonResponse({"error": str(error)}, status=400)
+    rows = Commune.objects.filter(province_id=province).order_by(Vietnamese("name")).values_list("pk", "name")
     return http.JsonResponse({"communes": [{"id": pk, "name": name} for pk, name in rows]})
 
 
@@ -89,6 +101,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().submit(**submission)
 
     def handle_payment(self, order_number, total, **kwargs):
+        try:
+            refuse_impossible_prices(self.submission["basket"])
+        except UnableToPlaceOrder as error:
+            raise UnableToTakePayment(str(error)) from error
         method = self.checkout_session.payment_method()
         if method == COD:
             source_type, __ = SourceType.objects.get_or_create(name=COD_SOURCE)
@@ -121,7 +137,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
                     address_fields[field.attname] = str(value) if field.name == "phone_number" and value else value
         user = submission["user"]
         return PaymentAttempt.objects.create(
-            order_number=order_number, basket=submission["basket"],
+            order_number=order_number, basket=submission["basket"], basket_lines=frozen_lines(submission["basket"]),
             user=user if user.is_authenticated else None,
             guest_email=submission["order_kwargs"].get("guest_email", ""),
             shipping_address=address_fields, shipping_method_code=submission["shipping_method"].code,
@@ -140,6 +156,23 @@ class CardPaymentMixin(CheckoutSessionMixin):
         self.request.session["checkout_order_id"] = order.id
         return redirect("checkout:thank-you")
 
+    def place_or_explain(self, intent, placed_message=None):
+        """Stripe says paid: the order (placed now or earlier), or the buyer is told why there is none."""
+        order = place_order_for_payment(intent, self.request)
+        if order:
+            if placed_message:
+                messages.info(self.request, placed_message)
+            return self.finish(order)
+        attempt = self.get_attempt()
+        if attempt.status in PaymentAttempt.FLAGGED:
+            messages.error(self.request, _("Your payment was received but the order could not be placed as paid "
+                                           "(for example, an item sold out meanwhile). We have refunded the "
+                                           "payment in full."))
+        else:
+            messages.error(self.request, _("Your payment needs checking by our staff; we will contact you."))
+        self.request.session.pop(ATTEMPT_SESSION_KEY, None)
+        return redirect("basket:summary")
+
 
 class CardPaymentView(CardPaymentMixin, generic.TemplateView):
     """Stripe's Payment Element for the attempt's PaymentIntent."""
@@ -152,6 +185,9 @@ class CardPaymentView(CardPaymentMixin, generic.TemplateView):
             return redirect("basket:summary")
         if attempt.order_id:
             return self.finish(attempt.order)
+        if attempt.status != PaymentAttempt.PENDING:
+            request.session.pop(ATTEMPT_SESSION_KEY, None)
+            return redirect("basket:summary")
         intent = gateway.retrieve_payment_intent(attempt.payment_intent_id)
         return self.render_to_response(self.get_context_data(
             attempt=attempt, client_secret=intent.client_secret, error=request.GET.get("failed"),
@@ -159,21 +195,28 @@ class CardPaymentView(CardPaymentMixin, generic.TemplateView):
             return_url=request.build_absolute_uri(reverse("checkout:card-return"))))
 
     def post(self, request, *args, **kwargs):
-        """Cancel: give the basket back; nothing was allocated, so nothing is released."""
+        """Cancel, as Stripe allows: a payment that went through is an order, one being processed is awaited;
+        otherwise the PaymentIntent is cancelled at Stripe and only then is the basket given back."""
         attempt = self.get_attempt()
-        if attempt and not attempt.order_id:
-            try:
-                gateway.client().v1.payment_intents.cancel(attempt.payment_intent_id)
-            except StripeError:
-                logger.warning("Order %s: could not cancel PaymentIntent %s", attempt.order_number,
-                               attempt.payment_intent_id)
-            from storefront.payment.placement import mark_payment_failed
-
-            mark_payment_failed(gateway.retrieve_payment_intent(attempt.payment_intent_id))
-            if attempt.basket_id:
-                attempt.basket.thaw()
+        if attempt is None or not attempt.payment_intent_id:
+            return redirect("basket:summary")
+        if attempt.order_id:
+            return self.finish(attempt.order)
+        intent = cancel_payment(attempt)
+        status = intent.status if intent is not None else None
+        if status == "succeeded":
+            return self.place_or_explain(intent, _("Your payment had already gone through, so it can no longer "
+                                                   "be cancelled: here is your order."))
+        if status == "processing":
+            messages.warning(request, _("Your payment is already being processed and can no longer be cancelled "
+                                        "here. We will e-mail you as soon as it is confirmed."))
+            return redirect(reverse("checkout:card-payment") + "?failed=processing")
+        if status == "canceled":
             request.session.pop(ATTEMPT_SESSION_KEY, None)
-        return redirect("basket:summary")
+            messages.info(request, _("The card payment was cancelled. Your basket is as you left it."))
+            return redirect("basket:summary")
+        messages.error(request, _("We could not cancel the payment just now: please try again in a moment."))
+        return redirect("checkout:card-payment")
 
 
 def gateway_publishable_key():
@@ -194,16 +237,7 @@ class CardReturnView(CardPaymentMixin, generic.View):
             return self.finish(attempt.order)
         intent = gateway.retrieve_payment_intent(attempt.payment_intent_id)
         if intent.status == "succeeded":
-            order = place_order_for_payment(intent, request)
-            if order:
-                return self.finish(order)
-            attempt.refresh_from_db()
-            messages.error(request, _("Your payment was received but the order could not be placed: %(reason)s "
-                                      "We have refunded the payment.") % {"reason": attempt.problem}
-                           if attempt.status == PaymentAttempt.UNFULFILLABLE else
-                           _("Your payment needs checking by our staff; we will contact you."))
-            request.session.pop(ATTEMPT_SESSION_KEY, None)
-            return redirect("basket:summary")
+            return self.place_or_explain(intent)
         if intent.status == "processing":
             return redirect(reverse("checkout:card-payment") + "?failed=processing")
         return redirect(reverse("checkout:card-payment") + "?failed=declined")

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import reference, rules
+from .collation import Vietnamese
+from .documents import PrivateFileField, unguessable_name
 
 
 def today() -> date:
@@ -38,7 +40,7 @@ class Province(models.Model):
     seat = models.CharField(_("administrative seat"), max_length=96, blank=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Vietnamese("name").asc()]
         verbose_name = _("province/city")
         verbose_name_plural = _("provinces/cities")
 
@@ -58,7 +60,7 @@ class LegacyProvince(models.Model):
                                   related_name="legacy_provinces")
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Vietnamese("name").asc()]
         verbose_name = _("former province (before 1 July 2025)")
         verbose_name_plural = _("former provinces (before 1 July 2025)")
 
@@ -82,7 +84,7 @@ class Commune(models.Model):
                                         on_delete=models.PROTECT, related_name="communes")
 
     class Meta:
-        ordering = ["province__name", "name"]
+        ordering = [Vietnamese("province__name").asc(), Vietnamese("name").asc()]
         constraints = [models.UniqueConstraint(fields=["province", "name"], name="ocop_commune_unique_name")]
         verbose_name = _("commune/ward")
         verbose_name_plural = _("communes/wards")
@@ -173,7 +175,7 @@ class RuleSet(models.Model):
 
 
 def certificate_document_path(instance, filename):
-    return f"certificates/{instance.number.replace('/', '-')}/{filename}"
+    return unguessable_name("certificates", filename)
 
 
 def badge_q(day, prefix="current_certificate__"):
@@ -183,6 +185,24 @@ def badge_q(day, prefix="current_certificate__"):
         models.Q(**{f"{prefix}issued_on__lte": day, f"{prefix}valid_until__gte": day})
         & (models.Q(**{f"{prefix}revoked_on__isnull": True}) | models.Q(**{f"{prefix}revoked_on__gt": day}))
     )
+
+
+def status_q(status, day, prefix=""):
+    """Certificates whose rules.status_on(day) is `status`, as a query (badge_q plus the renewal window; a
+    test holds it to status_on). With a prefix it filters rows pointing at a certificate."""
+    def q(**lookups):
+        return models.Q(**{prefix + lookup: value for lookup, value in lookups.items()})
+
+    revoked = q(revoked_on__lte=day)
+    not_revoked = q(revoked_on__isnull=True) | q(revoked_on__gt=day)
+    in_renewal_window = q(valid_until__range=rules.expiries_in_renewal_window(reference.programme(), day))
+    return {
+        rules.Status.REVOKED: revoked,
+        rules.Status.NOT_YET_VALID: not_revoked & q(issued_on__gt=day),
+        rules.Status.EXPIRED: not_revoked & q(issued_on__lte=day, valid_until__lt=day),
+        rules.Status.RENEWAL_WINDOW: badge_q(day, prefix) & in_renewal_window,
+        rules.Status.VALID: badge_q(day, prefix) & ~in_renewal_window,
+    }[rules.Status(status)]
 
 
 class Certificate(models.Model):
@@ -213,7 +233,8 @@ class Certificate(models.Model):
     valid_until = models.DateField(_("valid until"), editable=False)
     revoked_on = models.DateField(_("date of revocation"), null=True, blank=True)
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
-    document = models.FileField(_("scan of the certificate"), upload_to=certificate_document_path, blank=True,
+    document = PrivateFileField(_("scan of the certificate"), upload_to=certificate_document_path, blank=True,
+                                download_view="dashboard:certificate-document",
                                 validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])])
     supersedes = models.OneToOneField("self", verbose_name=_("replaces certificate"), null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="superseded_by",
@@ -301,7 +322,7 @@ class Certificate(models.Model):
 
 
 def request_document_path(instance, filename):
-    return f"certification-requests/{instance.producer_id}/{filename}"
+    return unguessable_name("certification-requests", filename)
 
 
 class CertificationRequest(models.Model):
@@ -312,7 +333,8 @@ class CertificationRequest(models.Model):
                                 related_name="certification_requests")
     producer = models.ForeignKey("partner.Partner", verbose_name=_("producer"), on_delete=models.CASCADE,
                                  related_name="certification_requests")
-    document = models.FileField(_("certificate document"), upload_to=request_document_path,
+    document = PrivateFileField(_("certificate document"), upload_to=request_document_path,
+                                download_view="dashboard:certificate-request-document",
                                 validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])])
     note = models.TextField(_("note for the staff"), blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

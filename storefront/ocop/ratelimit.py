@@ -1,5 +1,6 @@
-"""Per-client request limits counted in Django's cache (shared by every process when CACHE_URL points at
-Redis or Memcached), so certificate numbers cannot be enumerated in bulk."""
+"""Per-client request limits counted in Django's default cache (shared by every process when CACHE_URL points
+at Redis or Memcached), so certificate numbers cannot be enumerated in bulk. The client is who
+storefront.clients says it is, so visitors behind the same proxy keep separate counts."""
 
 import time
 from functools import wraps
@@ -8,9 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-
-def client_key(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+from storefront.clients import client_ip
 
 
 def rate_limited(scope, requests_setting, window_setting):
@@ -20,7 +19,7 @@ def rate_limited(scope, requests_setting, window_setting):
             limit = getattr(settings, requests_setting)
             window = getattr(settings, window_setting)
             bucket = int(time.time() // window)
-            key = f"ratelimit:{scope}:{client_key(request)}:{bucket}"
+            key = f"ratelimit:{scope}:{client_ip(request) or 'unknown'}:{bucket}"
             cache.add(key, 0, timeout=window + 1)
             try:
                 count = cache.incr(key)

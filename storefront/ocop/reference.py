@@ -60,6 +60,15 @@ def programme() -> rules.Programme:
 
 
 @lru_cache(maxsize=1)
+def province_codes() -> rules.ProvinceCodes:
+    data = read("places_2025.json")
+    return rules.ProvinceCodes(
+        current=frozenset(entry["code"] for entry in data["provinces"]),
+        former=frozenset(entry["code"] for entry in data["legacy_provinces"]),
+    )
+
+
+@lru_cache(maxsize=1)
 def rule_sets() -> tuple[rules.RuleSet, ...]:
     return tuple(rule_set_from_data(entry) for entry in read("rule_sets.json")["rule_sets"])
 

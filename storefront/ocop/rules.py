@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Mapping
 
 PARTS = ("A", "B", "C")
+#: Scores are marked to the hundredth on a council's sheet (and stored so).
+SCORE_DECIMALS = 2
 
 
 class RuleError(ValueError):
@@ -106,8 +108,29 @@ def to_decimal(value, label: str) -> Decimal:
     return number
 
 
+def decimal_places(number: Decimal) -> int:
+    """How many decimals `number` really carries: trailing zeros do not count (40.50 has one)."""
+    _sign, digits, exponent = number.as_tuple()
+    if exponent >= 0 or not any(digits):
+        return 0
+    digits = list(digits)
+    while digits[-1] == 0:
+        digits.pop()
+        exponent += 1
+    return max(0, -exponent)
+
+
+def check_decimals(number: Decimal, label: str) -> None:
+    """A score is marked to the hundredth; a finer one is a typing error, refused rather than rounded (28-digit
+    arithmetic would otherwise carry 4.9999…9 into the next star band)."""
+    if decimal_places(number) > SCORE_DECIMALS:
+        raise RuleError(f"Điểm phần {label} chỉ được có tối đa {SCORE_DECIMALS} chữ số thập phân "
+                        f"(nhận được {number}).")
+
+
 def validate_scores(rule_set: RuleSet, scores: Mapping[str, object]) -> dict[str, Decimal]:
-    """Check the three part scores against the rule set; over a maximum is an error, never a clamp."""
+    """Check the three part scores against the rule set; over a maximum, or finer than a hundredth, is an
+    error, never a clamp or a rounding."""
     problems = []
     clean = {}
     unknown = sorted(set(scores) - set(PARTS))
@@ -119,6 +142,7 @@ def validate_scores(rule_set: RuleSet, scores: Mapping[str, object]) -> dict[str
             continue
         try:
             value = to_decimal(scores[part], part)
+            check_decimals(value, part)
         except RuleError as error:
             problems.extend(error.messages)
             continue
@@ -137,6 +161,7 @@ def validate_scores(rule_set: RuleSet, scores: Mapping[str, object]) -> dict[str
 
 def stars_for_total(programme: Programme, total) -> int:
     total = to_decimal(total, "tổng")
+    check_decimals(total, "tổng")
     if total < 0 or total > 100:
         raise RuleError(f"Tổng điểm phải nằm trong 0–100 (nhận được {total}).")
     for stars in sorted(programme.star_minima, reverse=True):
@@ -218,6 +243,14 @@ def renewal_window(programme: Programme, expires_on: date) -> tuple[date, date]:
     )
 
 
+def expiries_in_renewal_window(programme: Programme, day: date) -> tuple[date, date]:
+    """First and last expiry date whose renewal window holds `day`: renewal_window turned round, for queries."""
+    return (
+        day + timedelta(days=programme.renewal_closes_days),
+        day + timedelta(days=programme.renewal_opens_days),
+    )
+
+
 def status_on(
     programme: Programme,
     day: date,
@@ -252,6 +285,20 @@ LEGACY_PRODUCT_CODE = re.compile(
 
 
 @dataclass(frozen=True)
+class ProvinceCodes:
+    """The provincial codes a product code may carry: the current ones (34 since 1 July 2025) and the former
+    ones (63) that older codes, those with a district part, still show."""
+
+    current: frozenset[str]
+    former: frozenset[str]
+
+    def check(self, province: str, *, legacy: bool) -> None:
+        known, era = (self.former, "trước sáp nhập") if legacy else (self.current, "hiện nay")
+        if province not in known:
+            raise RuleError(f"Mã tỉnh {province} không phải mã của một trong {len(known)} tỉnh, thành phố {era}.")
+
+
+@dataclass(frozen=True)
 class ProductCode:
     province: str
     commune: str
@@ -268,11 +315,18 @@ class ProductCode:
         return f"{self.province}-{middle}{self.commune}-{self.sequence:03d}-{self.year}"
 
 
-def product_code(province: str, commune: str, sequence: int, year: int) -> str:
-    """`(province)-(commune)-(sequence)-(year)`, the format of Decision 26/2026."""
+def product_code(province: str, commune: str, sequence: int, year: int, *,
+                 provinces: ProvinceCodes | None = None) -> str:
+    """`(province)-(commune)-(sequence)-(year)`, the format of Decision 26/2026; with `provinces`, the province
+    must also be one of the current ones. (None checks the format only: the demo loader does not pass them yet.)"""
     problems = []
     if not re.fullmatch(r"[0-9]{2}", str(province)):
         problems.append(f"Mã tỉnh phải có 2 chữ số (nhận được {province!r}).")
+    elif provinces is not None:
+        try:
+            provinces.check(str(province), legacy=False)
+        except RuleError as error:
+            problems.extend(error.messages)
     if not re.fullmatch(r"[0-9]{5}", str(commune)):
         problems.append(f"Mã xã phải có 5 chữ số (nhận được {commune!r}).")
     if isinstance(sequence, bool) or not isinstance(sequence, int) or not 1 <= sequence <= 9999:
@@ -284,8 +338,9 @@ def product_code(province: str, commune: str, sequence: int, year: int) -> str:
     return str(ProductCode(str(province), str(commune), sequence, year))
 
 
-def parse_product_code(code: str) -> ProductCode:
-    """Read a current code, or an older one that still carries its district part."""
+def parse_product_code(code: str, provinces: ProvinceCodes) -> ProductCode:
+    """Read a current code (one of the current provinces), or an older one that still carries its district
+    part (one of the former provinces)."""
     text = (code or "").strip()
     for pattern in (PRODUCT_CODE, LEGACY_PRODUCT_CODE):  # a 4-digit sequence never starts with 0: it prints back
         match = pattern.fullmatch(text)
@@ -293,6 +348,7 @@ def parse_product_code(code: str) -> ProductCode:
             parts = match.groupdict()
             # same limits as product_code, so every parsed code prints back unchanged
             product_code(parts["province"], parts["commune"], int(parts["sequence"]), int(parts["year"]))
+            provinces.check(parts["province"], legacy=pattern is LEGACY_PRODUCT_CODE)
             return ProductCode(
                 province=parts["province"],
                 commune=parts["commune"],

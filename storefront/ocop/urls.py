@@ -5,5 +5,6 @@ from . import views
 app_name = "ocop"
 urlpatterns = [
     path("verify/", views.verify_form, name="verify-form"),
-    path("verify/<str:number>/", views.verify, name="verify"),
+    # path: a number with a slash in it still makes a URL (and a QR code), and its lookup answers "not found"
+    path("verify/<path:number>/", views.verify, name="verify"),
 ]

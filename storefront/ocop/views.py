@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from storefront import params
+
 from .models import Certificate, today
 from .ratelimit import rate_limited
 from .rules import Status
@@ -33,8 +35,18 @@ def verdict(status):
 
 
 class LookupForm(forms.Form):
+    """What a certificate number typed, scanned or put in a URL may be: the one check for /verify/."""
+
     number = forms.CharField(label=_("Certificate number"), max_length=64, strip=True,
                              widget=forms.TextInput(attrs={"placeholder": "AG-2026-0001", "autofocus": True}))
+
+    def clean_number(self):
+        if hasattr(self.data, "getlist") and len(self.data.getlist("number")) > 1:
+            raise forms.ValidationError(_("Enter one certificate number at a time."))
+        try:
+            return params.text(self.cleaned_data["number"], "number", max_length=64)
+        except params.BadParameter as error:
+            raise forms.ValidationError(str(error)) from None
 
 
 @verify_limit
@@ -48,6 +60,10 @@ def verify_form(request):
 @verify_limit
 def verify(request, number):
     """Anyone can check a certificate number (the pack's QR code points here)."""
+    form = LookupForm({"number": number})
+    if not form.is_valid():  # e.g. a NUL, which PostgreSQL would refuse in the query: a 400 with the form
+        return render(request, "ocop/verify_form.html", {"form": form}, status=400)
+    number = form.cleaned_data["number"]
     certificate = (
         Certificate.objects.select_related("product", "producer", "rule_set").filter(number=number).first()
     )

@@ -6,24 +6,47 @@ from .models import ProducerApplication
 
 
 class ProducerApplicationForm(forms.ModelForm):
-    """The public form: the producer's details and the applicant's account in one step."""
+    """The public form: the producer's details and, unless the applicant is signed in, their new account."""
 
-    full_name = forms.CharField(label=_("Your full name"), max_length=150)
-    account_email = forms.EmailField(label=_("Your e-mail (to sign in)"))
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+    ACCOUNT_FIELDS = ("full_name", "account_email", "password1", "password2")
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=150,
+                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    account_email = forms.EmailField(label=_("Your e-mail (to sign in)"),
+                                     widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password1 = forms.CharField(label=_("Password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
     class Meta:
         model = ProducerApplication
         fields = ["name", "legal_type", "province", "address", "phone", "email", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"phone": _("Producer's phone"), "email": _("Producer's e-mail")}
+        help_texts = {"email": _("Where buyers and programme staff write to the producer."),
+                      "description": _("What you make, where, and since when.")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+                   "address": forms.TextInput(attrs={"autocomplete": "street-address"})}
+
+    def __init__(self, *args, applicant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if applicant is not None:
+            self.instance.applicant = applicant
+            for name in self.ACCOUNT_FIELDS:
+                del self.fields[name]
+        self.fields["province"].empty_label = _("Choose the province/city")
+
+    # The page renders the form in these two groups, so a field added to either shows up by itself.
+    def producer_fields(self):
+        return [self[name] for name in self._meta.fields]
+
+    def account_fields(self):
+        return [self[name] for name in self.ACCOUNT_FIELDS if name in self.fields]
 
     def clean_account_email(self):
-        email = get_user_model().objects.normalize_email(self.cleaned_data["account_email"]).lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail exists already: sign in first, "
-                                          "or use another e-mail."))
-        return email
+        # No "this address has an account" error: the view answers alike and tells the owner by e-mail.
+        return get_user_model().objects.normalize_email(self.cleaned_data["account_email"]).lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -37,12 +60,9 @@ class ProducerApplicationForm(forms.ModelForm):
                 self.add_error("password1", error)
         return cleaned
 
-    def save(self, commit=True):
-        User = get_user_model()
+    def new_applicant(self):
+        """The unsaved account of a new applicant (registration.open_account sets its password and saves it)."""
         first, _sep, last = self.cleaned_data["full_name"].strip().rpartition(" ")
-        user = User(email=self.cleaned_data["account_email"], first_name=first or last, last_name=last if first else "")
-        user.username = self.cleaned_data["account_email"][:150]
-        user.set_password(self.cleaned_data["password1"])
-        user.save()
-        self.instance.applicant = user
-        return super().save(commit)
+        email = self.cleaned_data["account_email"]
+        return get_user_model()(email=email, username=email[:150], first_name=first or last,
+                                last_name=last if first else "")

@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Floor
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
+
+from storefront.ocop.collation import Vietnamese
+
+from .prices import PRICE_CEILING, validate_price
 
 
 class Partner(AbstractPartner):
@@ -29,12 +34,29 @@ class Partner(AbstractPartner):
                                    help_text=_("A programme officer has verified the producer's registration papers."))
 
     class Meta(AbstractPartner.Meta):
-        pass
+        ordering = [Vietnamese("name").asc(), "code"]
 
     @property
     def full_address(self):
         parts = [self.address, self.commune.name if self.commune else "", self.province.name if self.province else ""]
         return ", ".join(part for part in parts if part)
+
+
+class StockRecord(AbstractStockRecord):
+    """Oscar's stock record with its price kept sane in every form (validator) and in the database (CHECK):
+    a positive whole number of đồng up to the ceiling, or no price at all (not for sale)."""
+
+    price = models.DecimalField(_("Price"), decimal_places=2, max_digits=12, blank=True, null=True,
+                                validators=[validate_price])
+
+    class Meta(AbstractStockRecord.Meta):
+        constraints = [
+            models.CheckConstraint(
+                name="partner_stockrecord_price_whole_dong_in_range",
+                condition=models.Q(price__isnull=True) | (
+                    models.Q(price__gt=0, price__lte=PRICE_CEILING) & models.Q(price=Floor("price"))),
+            ),
+        ]
 
 
 class ProducerApplication(models.Model):

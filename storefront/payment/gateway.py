@@ -40,11 +40,16 @@ def retrieve_payment_intent(payment_intent_id):
     return client().v1.payment_intents.retrieve(payment_intent_id)
 
 
+def cancel_payment_intent(payment_intent_id):
+    return client().v1.payment_intents.cancel(payment_intent_id)
+
+
 def refund(payment_intent_id, amount, idempotency_key):
-    return client().v1.refunds.create(
-        params={"payment_intent": payment_intent_id, "amount": whole_dong(amount)},
-        options={"idempotency_key": idempotency_key},
-    )
+    """Refund `amount` đồng, or everything that was paid when `amount` is None."""
+    params = {"payment_intent": payment_intent_id}
+    if amount is not None:
+        params["amount"] = whole_dong(amount)
+    return client().v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
 
 
 def retrieve_charge(charge_id):

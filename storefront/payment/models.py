@@ -10,19 +10,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PaymentAttempt(models.Model):
-    PENDING, PLACED, FAILED, MISMATCH, UNFULFILLABLE = "pending", "placed", "failed", "mismatch", "unfulfillable"
+    PENDING, PLACED, CANCELLED = "pending", "placed", "cancelled"
+    FAILED, MISMATCH, UNFULFILLABLE = "failed", "mismatch", "unfulfillable"
     STATUS_CHOICES = [
         (PENDING, _("Waiting for payment")),
         (PLACED, _("Order placed")),
-        (FAILED, _("Payment failed or abandoned")),
-        (MISMATCH, _("Amount or currency mismatch: check with Stripe")),
-        (UNFULFILLABLE, _("Paid but out of stock: refunded")),
+        (CANCELLED, _("Cancelled by the buyer at Stripe; basket given back")),
+        (FAILED, _("Payment failed or abandoned")),  # set only by earlier versions, which gave the basket back
+        (MISMATCH, _("Paid amount or currency differs from the order: refunded")),
+        (UNFULFILLABLE, _("Paid but could not be fulfilled as paid: refunded")),
     ]
+    #: The payment was refunded in full without an order: staff follow these up (dashboard list, admin filter).
+    FLAGGED = (MISMATCH, UNFULFILLABLE)
 
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     payment_intent_id = models.CharField(_("PaymentIntent"), max_length=255, unique=True, null=True, blank=True)
     order_number = models.CharField(_("order number"), max_length=128, unique=True)
     basket = models.ForeignKey("basket.Basket", null=True, on_delete=models.SET_NULL, related_name="+")
+    # The goods and unit prices as frozen with the amount: [{product, stockrecord, quantity,
+    # unit_price_excl_tax, unit_price_incl_tax}]. The order is placed only if the basket still holds exactly these.
+    basket_lines = models.JSONField(default=list)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="+")
     guest_email = models.EmailField(blank=True)

@@ -1,7 +1,16 @@
-"""Exactly one order per card payment. The buyer's return and Stripe's `payment_intent.succeeded` webhook both
-call place_order_for_payment(); the PaymentAttempt row is locked (select_for_update) so the second caller waits,
-then finds the order the first one placed. The PaymentIntent id is unique on the attempt and the order number
-unique on the order, so even a bug elsewhere cannot create a second order."""
+"""Exactly one order per card payment, and only the order that was paid for.
+
+The buyer's return, Stripe's `payment_intent.succeeded` webhook and the buyer's "Cancel" (when Stripe says the
+payment already went through) all call place_order_for_payment(); the PaymentAttempt row is locked
+(select_for_update) so the second caller waits, then finds the order the first one placed. The PaymentIntent id
+is unique on the attempt and the order number unique on the order, so even a bug elsewhere cannot create a
+second order.
+
+The amount and the goods are fixed together when the basket is frozen (PaymentDetailsView.save_attempt): the
+attempt keeps the basket's lines and unit prices next to its total. An order is placed only from that frozen
+basket, holding exactly those lines, priced as frozen, and only when Stripe received exactly the attempt's
+total in VND. A payment that cannot be fulfilled as paid (cancelled attempt, basket changed, sold out, amount or
+currency differs) is refunded in full and flagged to staff (PaymentAttempt.FLAGGED)."""
 
 import logging
 from decimal import Decimal
@@ -9,13 +18,19 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.apps.partner.strategy import PurchaseInfo
 from oscar.core.loading import get_class, get_model
+from stripe import StripeError
+
+from storefront.order.statuses import PAID
 
 from . import gateway
 
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
+FixedPrice = get_class("partner.prices", "FixedPrice")
+Applicator = get_class("offer.applicator", "Applicator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 PaymentAttempt = get_model("payment", "PaymentAttempt")
 ShippingAddress = get_model("order", "ShippingAddress")
@@ -24,12 +39,56 @@ SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
 CARD_SOURCE = "Stripe card"
+# What Stripe lets a shop cancel; "processing" and "succeeded" are the buyer's bank's business by then.
+CANCELLABLE = ("requires_payment_method", "requires_confirmation", "requires_action", "requires_capture")
+
+
+def frozen_lines(basket):
+    """The snapshot kept with the amount: what the buyer is paying for, at the prices being paid."""
+    return [{"product": line.product_id, "stockrecord": line.stockrecord_id, "quantity": line.quantity,
+             "unit_price_excl_tax": str(line.unit_price_excl_tax), "unit_price_incl_tax": str(line.unit_price_incl_tax)}
+            for line in basket.all_lines()]
+
+
+def _goods(rows):
+    return sorted((row["product"], row["stockrecord"], row["quantity"]) for row in rows)
+
+
+def _goods_in(basket):
+    return sorted(basket.lines.values_list("product_id", "stockrecord_id", "quantity"))
+
+
+class FrozenPrices:
+    """The buyer's pricing strategy with each line priced as it was when the basket was frozen: a price edited
+    while the buyer pays changes neither the order nor what was paid."""
+
+    def __init__(self, strategy, rows):
+        self.strategy = strategy
+        self.unit_prices = {row["stockrecord"]: (Decimal(row["unit_price_excl_tax"]),
+                                                 Decimal(row["unit_price_incl_tax"])) for row in rows}
+
+    def __getattr__(self, name):
+        return getattr(self.strategy, name)
+
+    def fetch_for_line(self, line, stockrecord=None):
+        return self._frozen(self.strategy.fetch_for_line(line, stockrecord))
+
+    def fetch_for_product(self, product, stockrecord=None):
+        return self._frozen(self.strategy.fetch_for_product(product, stockrecord))
+
+    def _frozen(self, info):
+        prices = self.unit_prices.get(info.stockrecord.pk if info.stockrecord else None)
+        if prices is None:
+            return info
+        excl_tax, incl_tax = prices
+        return PurchaseInfo(price=FixedPrice(info.price.currency, excl_tax, tax=incl_tax - excl_tax),
+                            availability=info.availability, stockrecord=info.stockrecord)
 
 
 class PaidOrderPlacer(OrderPlacementMixin):
     """Places the order saved in a PaymentAttempt, with or without the buyer's request."""
 
-    initial_status = "Paid"
+    initial_status = PAID
 
     def __init__(self, attempt, request=None):
         self.attempt = attempt
@@ -40,7 +99,12 @@ class PaidOrderPlacer(OrderPlacementMixin):
         basket = attempt.basket
         if basket is None:
             raise UnableToPlaceOrder(_("The basket of this payment no longer exists."))
-        basket.strategy = Selector().strategy(user=attempt.user)
+        if basket.status != basket.FROZEN or not attempt.basket_lines or (
+                _goods_in(basket) != _goods(attempt.basket_lines)):
+            raise UnableToPlaceOrder(_("The basket was changed after it was sent to payment."))
+        basket.strategy = FrozenPrices(Selector().strategy(user=attempt.user), attempt.basket_lines)
+        basket.reset_offer_applications()
+        Applicator().apply(basket, attempt.user or _anonymous())  # the offers the buyer saw at checkout, if they still run
         address = ShippingAddress(**attempt.shipping_address) if attempt.shipping_address else None
         method = next((m for m in Repository().get_shipping_methods(basket=basket, user=attempt.user,
                                                                      shipping_addr=address)
@@ -50,6 +114,9 @@ class PaidOrderPlacer(OrderPlacementMixin):
         shipping_charge = method.calculate(basket)
         total = OrderTotalCalculator().calculate(basket, shipping_charge)
         amount = Decimal(attempt.order_total)
+        if total.incl_tax != amount:
+            raise UnableToPlaceOrder(_("The basket now comes to %(now)s đồng, but %(paid)s đồng was paid.")
+                                     % {"now": int(total.incl_tax), "paid": int(amount)})
         self.add_payment_event("Paid", amount, reference=payment_intent.id)
         order_kwargs = {"guest_email": attempt.guest_email} if attempt.guest_email else {}
         order = self.place_order(order_number=attempt.order_number, user=attempt.user or _anonymous(), basket=basket,
@@ -87,24 +154,22 @@ def place_order_for_payment(payment_intent, request=None):
             return None
         if attempt.order_id:
             return attempt.order
-        if attempt.status in (PaymentAttempt.MISMATCH, PaymentAttempt.UNFULFILLABLE):
-            return None
-        if payment_intent.status != "succeeded":
-            return None
-        if (payment_intent.amount != attempt.amount_in_minor_units
-                or str(payment_intent.currency).lower() != gateway.CURRENCY):
-            attempt.status = PaymentAttempt.MISMATCH
-            attempt.problem = (f"Stripe reports {payment_intent.amount} {payment_intent.currency}, the order "
-                               f"expects {attempt.amount_in_minor_units} {gateway.CURRENCY}")
-            attempt.save(update_fields=["status", "problem", "updated"])
-            logger.error("Order %s: NOT placed, %s (PaymentIntent %s). Staff: check it in Stripe.",
-                         attempt.order_number, attempt.problem, payment_intent.id)
-            return None
+        if payment_intent.status != "succeeded" or attempt.status in PaymentAttempt.FLAGGED:
+            return None  # not paid (yet), or paid, refunded and flagged already
+        if attempt.status != PaymentAttempt.PENDING:
+            # Cancelled (its basket given back to the buyer, maybe changed since): the money goes back.
+            return _refund_and_flag(attempt, payment_intent, PaymentAttempt.UNFULFILLABLE,
+                                    f"Paid after the attempt was {attempt.status}.", give_basket_back=False)
+        received = payment_intent.to_dict().get("amount_received")
+        if received != attempt.amount_in_minor_units or str(payment_intent.currency).lower() != gateway.CURRENCY:
+            return _refund_and_flag(attempt, payment_intent, PaymentAttempt.MISMATCH,
+                                    f"Stripe received {received} {payment_intent.currency}, the order expects "
+                                    f"{attempt.amount_in_minor_units} {gateway.CURRENCY}.")
         try:
             with transaction.atomic():
                 order = PaidOrderPlacer(attempt, request).place(payment_intent)
         except UnableToPlaceOrder as error:
-            return _refund_unfulfillable(attempt, payment_intent, str(error))
+            return _refund_and_flag(attempt, payment_intent, PaymentAttempt.UNFULFILLABLE, str(error))
         attempt.order = order
         attempt.status = PaymentAttempt.PLACED
         attempt.save(update_fields=["order", "status", "updated"])
@@ -112,26 +177,54 @@ def place_order_for_payment(payment_intent, request=None):
         return order
 
 
-def _refund_unfulfillable(attempt, payment_intent, reason):
-    """Paid, but the goods sold out meanwhile: give the money back rather than oversell."""
-    gateway.refund(payment_intent.id, attempt.order_total, idempotency_key=f"unfulfillable-{attempt.idempotency_key}")
-    attempt.status = PaymentAttempt.UNFULFILLABLE
-    attempt.problem = reason
+def _refund_and_flag(attempt, payment_intent, status, reason, give_basket_back=True):
+    """Paid, but not for an order we can place as paid: all the money goes back, and staff see the attempt.
+    A StripeError propagates: the caller's transaction rolls back and Stripe's webhook retry tries again."""
+    refund = gateway.refund(payment_intent.id, None, idempotency_key=f"unfulfillable-{attempt.idempotency_key}")
+    attempt.status = status
+    attempt.problem = f"{reason} Refunded in full ({refund.id})."
     attempt.save(update_fields=["status", "problem", "updated"])
-    if attempt.basket_id:
+    if give_basket_back and attempt.basket_id and attempt.basket.status == attempt.basket.FROZEN:
         attempt.basket.thaw()
     logger.error("Order %s: paid but NOT placed (%s); the payment %s was refunded in full",
                  attempt.order_number, reason, payment_intent.id)
     return None
 
 
-def mark_payment_failed(payment_intent):
-    """A failed payment allocates nothing: the attempt is marked, the basket becomes editable again."""
+def record_payment_failure(payment_intent):
+    """A declined card: the PaymentIntent can still be paid with another card, so the attempt stays pending and
+    its basket frozen; the reason is kept for staff. Only a cancellation at Stripe gives the basket back."""
     with transaction.atomic():
         attempt = PaymentAttempt.objects.select_for_update().filter(payment_intent_id=payment_intent.id).first()
         if attempt is None or attempt.status != PaymentAttempt.PENDING:
             return
-        attempt.status = PaymentAttempt.FAILED
-        attempt.save(update_fields=["status", "updated"])
-        if attempt.basket_id and attempt.basket.status == attempt.basket.FROZEN:
-            attempt.basket.thaw()
+        error = payment_intent.to_dict().get("last_payment_error") or {}
+        attempt.problem = f"Payment failed: {error.get('message') or error.get('code') or 'no reason given'}"
+        attempt.save(update_fields=["problem", "updated"])
+
+
+def cancel_payment(attempt):
+    """The buyer's "Cancel", decided by Stripe. Returns the PaymentIntent as it now stands (None when Stripe
+    cannot be reached): "canceled" means the attempt is cancelled and its basket given back; "succeeded" or
+    "processing" cannot be cancelled from the site."""
+    try:
+        intent = gateway.retrieve_payment_intent(attempt.payment_intent_id)
+        if intent.status in CANCELLABLE:
+            intent = gateway.cancel_payment_intent(attempt.payment_intent_id)
+    except StripeError as error:
+        logger.warning("Order %s: cancelling PaymentIntent %s failed (%s)", attempt.order_number,
+                       attempt.payment_intent_id, error.__class__.__name__)
+        try:  # the buyer may have paid in the meantime: Stripe then refuses the cancel
+            intent = gateway.retrieve_payment_intent(attempt.payment_intent_id)
+        except StripeError:
+            return None
+    if intent.status == "canceled":
+        with transaction.atomic():
+            locked = (PaymentAttempt.objects.select_for_update(of=("self",)).select_related("basket")
+                      .get(pk=attempt.pk))
+            if locked.status == PaymentAttempt.PENDING:
+                locked.status = PaymentAttempt.CANCELLED
+                locked.save(update_fields=["status", "updated"])
+                if locked.basket_id and locked.basket.status == locked.basket.FROZEN:
+                    locked.basket.thaw()  # safe now: Stripe will take no money for this attempt
+    return intent

@@ -6,12 +6,13 @@ import logging
 from decimal import Decimal
 
 from django.db import transaction
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 Source = get_model("payment", "Source")
 PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
+EventHandler = get_class("order.processing", "EventHandler")
 
 logger = logging.getLogger(__name__)
 REFUNDED, PARTIALLY_REFUNDED = "Refunded", "Partially refunded"
@@ -36,9 +37,8 @@ def record_refunded_total(payment_intent_id, amount_refunded, reference):
         if fully:
             for line in order.lines.all():
                 PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
-                line.status = REFUNDED
-                line.save(update_fields=["status"])
-        order.status = REFUNDED if fully else PARTIALLY_REFUNDED
-        order.save(update_fields=["status"])
+            # The order and its lines become Refunded and unshipped goods return to stock; a part refund is a
+            # payment event only, and the order carries on being delivered (docs/orders.md).
+            EventHandler().handle_full_refund(order)
         logger.info("Order %s: %s đồng refunded (total %s)", order.number, delta, source.amount_refunded)
         return delta

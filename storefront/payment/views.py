@@ -5,7 +5,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 from stripe import StripeError
 
@@ -15,6 +15,7 @@ from .placement import CARD_SOURCE
 from .refunds import record_refunded_total
 
 Order = get_model("order", "Order")
+PaymentAttempt = get_model("payment", "PaymentAttempt")
 Source = get_model("payment", "Source")
 
 
@@ -55,3 +56,16 @@ class RefundView(FormView):
         messages.success(self.request, _("%(amount)s ₫ refunded for order %(number)s.") % {
             "amount": f"{int(amount):,}".replace(",", "."), "number": self.order.number})
         return redirect("payment:refund", order_number=self.order.number)
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class FlaggedPaymentListView(ListView):
+    """In the dashboard: card payments taken without an order and refunded in full (amount or currency
+    mismatch, paid after cancelling, basket changed, sold out), newest first, for staff to follow up."""
+
+    template_name = "oscar/payment/flagged_payments.html"
+    context_object_name = "attempts"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return PaymentAttempt.objects.filter(status__in=PaymentAttempt.FLAGGED).select_related("user")

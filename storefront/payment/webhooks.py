@@ -1,8 +1,10 @@
-"""Stripe's webhook: the signature is checked with Stripe's own algorithm and tolerance, each event is stored
-once by its id, and handling runs in the same transaction as the store: a failure rolls both back and Stripe's
-retry starts afresh; a replay or duplicate finds the event processed and changes nothing."""
+"""Stripe's webhook: the signature is checked with Stripe's own algorithm and tolerance, both ways (neither too
+old nor dated in the future); each event is stored once by its id, and handling runs in the same transaction as
+the store: a failure rolls both back and Stripe's retry starts afresh; a replay or duplicate finds the event
+processed and changes nothing."""
 
 import logging
+import time
 
 import stripe
 from django.conf import settings
@@ -13,11 +15,23 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from .placement import mark_payment_failed, place_order_for_payment
+from .placement import place_order_for_payment, record_payment_failure
 from .refunds import record_refunded_total
 
 StripeEvent = get_model("payment", "StripeEvent")
 logger = logging.getLogger(__name__)
+# Stripe's library refuses signatures older than this; we also refuse those dated this far ahead (a replayable
+# event signed "in the future" would otherwise stay valid for as long as its forger liked).
+TOLERANCE_SECONDS = stripe.Webhook.DEFAULT_TOLERANCE
+
+
+def signed_too_far_ahead(header):
+    """Whether the Stripe-Signature header's timestamp `t=` is more than the tolerance after now."""
+    stamps = [value for key, __, value in (item.strip().partition("=") for item in header.split(",")) if key == "t"]
+    try:
+        return int(stamps[0]) > time.time() + TOLERANCE_SECONDS
+    except (IndexError, ValueError):
+        return True
 
 
 def handle_payment_succeeded(payment_intent):
@@ -26,8 +40,8 @@ def handle_payment_succeeded(payment_intent):
 
 
 def handle_payment_failed(payment_intent):
-    mark_payment_failed(payment_intent)
-    return "attempt marked failed"
+    record_payment_failure(payment_intent)
+    return "failure recorded"
 
 
 def handle_charge_refunded(charge):
@@ -49,12 +63,15 @@ def stripe_webhook(request):
         return HttpResponseBadRequest("webhooks are not configured")
     try:
         event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature"),
-                                               settings.STRIPE_WEBHOOK_SECRET)
+                                               settings.STRIPE_WEBHOOK_SECRET, tolerance=TOLERANCE_SECONDS)
     except ValueError:
         return HttpResponseBadRequest("invalid payload")
     except stripe.SignatureVerificationError:
         logger.warning("Stripe webhook with a bad or missing signature refused")
         return HttpResponseBadRequest("invalid signature")
+    if signed_too_far_ahead(request.headers["Stripe-Signature"]):
+        logger.warning("Stripe webhook signed with a timestamp in the future refused")
+        return HttpResponseBadRequest("signature timestamp in the future")
     with transaction.atomic():
         stored, __ = StripeEvent.objects.get_or_create(
             event_id=event.id, defaults={"type": event.type, "payload": event.to_dict()})

@@ -4,11 +4,14 @@ from .base import *  # noqa: F401,F403
 from .base import VAR_DIR, env
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "storefront.demo.apps.DemoConfig"]  # noqa: F405  load_demo, as in dev
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "test-private"))}},
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 LANGUAGE_CODE = "vi"

@@ -12,9 +12,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.demo_clock import DEMO_DAY
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("OCOP_E2E_PORT", "8765"))
 ADMIN_PASSWORD = "e2e-admin-password"
+PRODUCER_PASSWORD = "e2e-demo-producer-password"  # the demo's producer1@… and producer2@… (storefront/demo/accounts.py)
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 
@@ -44,7 +47,9 @@ def e2e_server(tmp_path_factory):
     mail = tmp_path_factory.mktemp("e2e-mail")
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
            "DEBUG": "True", "MEDIA_ROOT": str(media), "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-           "EMAIL_FILE_PATH": str(mail), "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD}
+           "EMAIL_FILE_PATH": str(mail), "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
+           "DEMO_PRODUCER_PASSWORD": PRODUCER_PASSWORD,
+           "DEMO_TODAY": DEMO_DAY.isoformat()}  # the same demo calendar as the journeys expect
     commands = [["migrate", "--noinput"], ["load_demo"]]
     if os.environ.get("OCOP_TEST_ELASTICSEARCH_URL"):
         # the journeys search through Elasticsearch, under an alias of their own (docs/search.md)
@@ -72,10 +77,46 @@ def e2e_server(tmp_path_factory):
                 pytest.fail(f"The e2e server did not start; its log is {log.name}.")
             time.sleep(0.5)
     yield type("E2EServer", (), {"url": base, "mail_dir": Path(mail), "admin_email": "admin@ocop.example.vn",
-                                 "admin_password": ADMIN_PASSWORD, "env": env})
+                                 "admin_password": ADMIN_PASSWORD, "producer_email": "producer1@ocop.example.vn",
+                                 "producer_password": PRODUCER_PASSWORD, "env": env})
     server.terminate()
     server.wait(timeout=20)
     log.close()
+
+
+# --- Content-Security-Policy: a journey fails on any violation the browser reports ------------------------
+CSP_VIOLATIONS = []  # of the test running now
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+  `Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+  + ` at ${event.documentURI} (${event.sourceFile || ""}:${event.lineNumber}) ${event.sample || ""}`));
+"""
+
+
+class CspWatchedBrowser:
+    """The browser, whose every context (the fixtures' and the journeys' own) reports CSP violations."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", lambda message: CSP_VIOLATIONS.append(message.text)
+                   if "Content Security Policy" in message.text else None)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    CSP_VIOLATIONS.clear()
+    result = yield
+    if CSP_VIOLATIONS:
+        raise AssertionError("The page broke its Content-Security-Policy:\n" + "\n".join(CSP_VIOLATIONS))
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +128,7 @@ def browser():
         pytest.fail("Chromium is not installed: run tests/services/browser.sh (make test does).")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
+        yield CspWatchedBrowser(browser)
         browser.close()
 
 

@@ -74,12 +74,18 @@ def with_stripe_double(page):
     return page
 
 
-def sign_up(page, email):
+def sign_up(page, email, mail_dir):
+    """Register, then open the account from the confirmation e-mail, as a buyer would."""
     page.goto("/accounts/login/")
     page.fill("#id_registration-email", email)
     page.fill("#id_registration-password1", "mat-khau-rat-dai-2026")
     page.fill("#id_registration-password2", "mat-khau-rat-dai-2026")
     page.locator("button[name=registration_submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/register/sent/$"))
+    [message] = [path.read_text() for path in mail_dir.iterdir() if f"To: {email}" in path.read_text()]
+    page.goto(re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", message).group(1))
+    page.locator("#confirm-account").click()
+    expect(page).to_have_url(re.compile(r"/accounts/(profile/)?$"))  # signed in, in the account
 
 
 def find_and_add_to_basket(page, query):
@@ -120,9 +126,9 @@ def choose_payment(page, method, screenshot=None):
     expect(page).to_have_url(re.compile(r"/checkout/preview/$"))
 
 
-def test_signed_in_buyer_pays_by_card_and_finds_the_order_in_the_account(page, stripe_webhooks):
+def test_signed_in_buyer_pays_by_card_and_finds_the_order_in_the_account(page, e2e_server, stripe_webhooks):
     with_stripe_double(page)
-    sign_up(page, f"the-card-buyer-{time.time_ns()}@example.vn")
+    sign_up(page, f"the-card-buyer-{time.time_ns()}@example.vn", e2e_server.mail_dir)
     title = find_and_add_to_basket(page, "gao")
     fill_address(page, screenshot="checkout-address")
     choose_payment(page, "card", screenshot="checkout-payment-method")
@@ -154,7 +160,7 @@ def test_guest_pays_cash_on_delivery_for_two_producers_and_sees_one_group_each(p
 def test_a_buyer_who_pays_and_never_comes_back_still_gets_the_order(browser, e2e_server, stripe_webhooks):
     context = browser.new_context(locale="vi-VN", base_url=e2e_server.url)
     page = with_stripe_double(context.new_page())
-    sign_up(page, f"the-vanishing-buyer-{time.time_ns()}@example.vn")
+    sign_up(page, f"the-vanishing-buyer-{time.time_ns()}@example.vn", e2e_server.mail_dir)
     find_and_add_to_basket(page, "mat ong")
     fill_address(page)
     choose_payment(page, "card")

@@ -1,7 +1,17 @@
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
+from oscar.core.loading import get_model
 
 from storefront.ocop.uploads import clean_image
+from storefront.partner.prices import price_problem, validate_price
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 OCOP_FIELDS = ["classification", "origin_province", "story", "unit"]
 
@@ -31,3 +41,46 @@ class ProductImageForm(oscar_forms.ProductImageForm):
         if isinstance(original, UploadedFile):
             return clean_image(original)  # raises a form error; the formset then saves nothing
         return original
+
+
+class SetProductPriceForm(oscar_forms.SetProductPriceForm):
+    """Oscar's bulk price change, refused when any stock record it would touch ends up without a sane price
+    (Oscar writes the new prices with UPDATE, past the model's validators)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name == "new_price" or name.startswith("price_"):
+                field.validators.append(validate_price)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        amount, percentage = cleaned.get("increase_by_amount"), cleaned.get("increase_by_percentage")
+        if amount is None and percentage is None:
+            return cleaned  # set prices: each one went through validate_price
+        specific = self.get_specific_prices()
+        records = StockRecord.objects.filter(product__in=self.products_to_change(cleaned), price__isnull=False,
+                                             partner__in=cleaned.get("partners") or [])
+        for record in records.exclude(product_id__in=list(specific)).select_related("product"):
+            if amount is not None:
+                new_price = max(record.price + amount, Decimal(0))
+            else:
+                new_price = max(record.price * (1 + percentage / 100), Decimal(0))
+            problem = price_problem(new_price)
+            if problem:
+                raise forms.ValidationError(
+                    _("“%(product)s” would cost %(price)s ₫: %(problem)s") % {
+                        "product": record.product.get_title(), "price": new_price.normalize(), "problem": problem})
+        return cleaned
+
+    def products_to_change(self, cleaned):
+        """The products Oscar's view will update (its get_objects), from the same selection."""
+        selectable = self.fields["selected_products"].queryset
+        structures = [structure for flag, structure in (("select_all_parents", Product.PARENT),
+                                                        ("select_all_children", Product.CHILD),
+                                                        ("select_all_standalones", Product.STANDALONE))
+                      if cleaned.get(flag)]
+        chosen = [product.pk for product in cleaned.get("selected_products") or []]
+        return selectable.filter(Q(pk__in=chosen) | Q(structure__in=structures))

@@ -1,15 +1,16 @@
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from storefront.ocop.documents import document_response
 from storefront.ocop.models import Certificate, CertificationRequest, today
 from storefront.ocop.qr import qr_png, qr_svg
+from storefront.site_url import absolute_url
 
-from .forms import CertificateForm, DocumentUploadForm, RevokeForm
+from .forms import CertificateFilterForm, CertificateForm, DocumentUploadForm, RevokeForm
 
 
 def certificates_for(user):
@@ -17,26 +18,42 @@ def certificates_for(user):
     return queryset if user.is_staff else queryset.filter(producer__users=user).distinct()
 
 
+def requests_for(user):
+    queryset = CertificationRequest.objects.select_related("product", "producer", "certificate")
+    return queryset if user.is_staff else queryset.filter(producer__users=user).distinct()
+
+
 class CertificateListView(generic.ListView):
+    """Filtered by CertificateFilterForm (status, province, stars, expiry, text); a filter it cannot read is a
+    400 that shows the form with its errors."""
+
     template_name = "oscar/dashboard/certificates/certificate_list.html"
     context_object_name = "certificates"
     paginate_by = 50
 
+    def get(self, request, *args, **kwargs):
+        self.filter_form = CertificateFilterForm(request.GET or None)
+        response = super().get(request, *args, **kwargs)
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            response.status_code = 400
+        return response
+
     def get_queryset(self):
         queryset = certificates_for(self.request.user).order_by("-issued_on", "-pk")
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(Q(number__icontains=query) | Q(product__title__icontains=query))
-        return queryset
+        if not self.filter_form.is_bound:
+            return queryset
+        if not self.filter_form.is_valid():
+            return queryset.none()
+        return self.filter_form.filter(queryset)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        requests = CertificationRequest.objects.select_related("product", "producer", "certificate")
-        if not self.request.user.is_staff:
-            requests = requests.filter(producer__users=self.request.user).distinct()
-        else:
+        requests = requests_for(self.request.user)
+        if self.request.user.is_staff:
             requests = requests.filter(certificate__isnull=True)
-        ctx.update(requests=requests[:50], today=today(), query=self.request.GET.get("q", ""))
+        filtering = self.filter_form.is_bound and any(
+            self.filter_form.data.get(name) for name in self.filter_form.fields)
+        ctx.update(requests=requests[:50], today=today(), filter_form=self.filter_form, filtering=filtering)
         return ctx
 
 
@@ -110,7 +127,7 @@ class CertificateQrView(generic.View):
 
     def get(self, request, pk, fmt):
         certificate = get_object_or_404(certificates_for(request.user), pk=pk)
-        url = request.build_absolute_uri(certificate.get_absolute_url())
+        url = absolute_url(certificate.get_absolute_url())  # printed on packs: the public host, always
         filename = f"ocop-{certificate.number.replace('/', '-')}"
         if fmt == "png":
             response = HttpResponse(qr_png(url), content_type="image/png")
@@ -137,3 +154,26 @@ class DocumentUploadView(generic.CreateView):
         form.instance.submitted_by = self.request.user
         messages.success(self.request, _("Document received. Staff will check it and enter the certificate."))
         return super().form_valid(form)
+
+
+class CertificateDocumentView(generic.View):
+    """A certificate's scan, for staff and the certificate's producer. Anyone else gets the same 404 as for a
+    certificate that does not exist."""
+
+    model = Certificate
+
+    def get(self, request, pk):
+        certificate = get_object_or_404(certificates_for(request.user), pk=pk)
+        if not certificate.document:
+            raise Http404
+        return document_response(certificate.document, f"ocop-{certificate.number.replace('/', '-')}-scan")
+
+
+class RequestDocumentView(generic.View):
+    """A document a producer sent, for staff and that producer's users; anyone else gets a 404."""
+
+    model = CertificationRequest
+
+    def get(self, request, pk):
+        sent = get_object_or_404(requests_for(request.user), pk=pk)
+        return document_response(sent.document, f"ocop-document-{sent.pk}-{sent.product.slug}"[:120])

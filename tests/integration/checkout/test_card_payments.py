@@ -2,6 +2,7 @@
 first (or alone); replays change nothing; mismatches and failures place nothing and allocate nothing."""
 
 import logging
+import time
 
 import pytest
 from django.urls import reverse
@@ -131,6 +132,7 @@ def test_an_amount_mismatch_places_no_order_and_is_logged_for_staff(client, rice
     assert not orders_for(attempt).exists()
     assert any("NOT placed" in record.getMessage() for record in caplog.records)
     assert StockRecord.objects.get(product=rice).num_allocated in (None, 0)
+    assert stripe_peers.payment_intent(attempt.payment_intent_id)["latest_charge"]["amount_refunded"] == 1000
 
 
 def test_a_currency_mismatch_places_no_order(client, rice):
@@ -153,12 +155,29 @@ def test_a_declined_card_places_nothing_and_the_buyer_can_try_again(client, rice
     assert StockRecord.objects.get(product=rice).num_allocated in (None, 0)
 
 
+def test_a_declined_card_keeps_the_basket_frozen_until_the_buyer_cancels_at_stripe(client, rice):
+    """Stripe lets the same PaymentIntent be paid with another card after a decline, so a decline alone must not
+    give the basket back (localstripe cannot retry a declined intent; the buyer cancels instead)."""
+    attempt = start_card_payment(client, rice)
+    stripe_peers.pay(attempt.payment_intent_id, stripe_peers.DECLINED_CARD)
+    for event in stripe_peers.events_for(attempt.payment_intent_id, "payment_intent.payment_failed"):
+        assert post_event(client, event).status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.PENDING and attempt.problem.startswith("Payment failed")
+    assert Basket.objects.get(pk=attempt.basket_id).status == "Frozen"
+    assert client.post(reverse("checkout:card-payment"))["Location"] == reverse("basket:summary")
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.CANCELLED
+    assert stripe_peers.payment_intent(attempt.payment_intent_id)["status"] == "canceled"
+    assert Basket.objects.get(pk=attempt.basket_id).status == "Open"
+
+
 def test_cancelling_the_payment_gives_the_basket_back_and_allocates_nothing(client, rice):
     attempt = start_card_payment(client, rice)
     response = client.post(reverse("checkout:card-payment"))
     assert response["Location"] == reverse("basket:summary")
     attempt.refresh_from_db()
-    assert attempt.status == PaymentAttempt.FAILED
+    assert attempt.status == PaymentAttempt.CANCELLED
     assert Basket.objects.get(pk=attempt.basket_id).status == "Open"
     assert stripe_peers.payment_intent(attempt.payment_intent_id)["status"] == "canceled"
     assert StockRecord.objects.get(product=rice).num_allocated in (None, 0)
@@ -188,8 +207,20 @@ def test_a_signature_made_with_another_secret_or_too_old_is_refused(client):
     event = {"id": "evt_forged", "type": "payment_intent.succeeded", "object": "event", "data": {"object": {}}}
     assert post_event(client, event, secret="whsec_someone_else").status_code == 400
     assert post_event(client, event, timestamp=1_000_000_000).status_code == 400
+    assert post_event(client, event, timestamp=int(time.time()) + 3600).status_code == 400  # an hour ahead
     body, header = signed(event)
     tampered = body.replace(b"evt_forged", b"evt_forgeX")
     response = client.post(reverse("payment:stripe-webhook"), tampered, content_type="application/json",
                            HTTP_STRIPE_SIGNATURE=header)
     assert response.status_code == 400
+
+
+def test_a_real_event_signed_an_hour_ahead_is_refused_and_one_signed_now_is_accepted(client, rice):
+    attempt = start_card_payment(client, rice)
+    stripe_peers.pay(attempt.payment_intent_id)
+    event = succeeded_event(attempt)
+    response = post_event(client, event, timestamp=int(time.time()) + 3600)
+    assert response.status_code == 400 and b"future" in response.content
+    assert not StripeEvent.objects.filter(event_id=event["id"]).exists() and not orders_for(attempt).exists()
+    assert post_event(client, event, timestamp=int(time.time()) + 60).status_code == 200  # clock skew is fine
+    assert orders_for(attempt).exists()

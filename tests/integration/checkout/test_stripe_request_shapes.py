@@ -32,6 +32,13 @@ def test_our_refund_request_is_valid_for_stripe():
     assert refund.object == "refund"
 
 
+def test_our_full_refund_and_cancel_requests_are_valid_for_stripe():
+    with override_settings(STRIPE_API_BASE=stripe_peers.stripe_mock_url()):
+        refund = gateway.refund("pi_123", None, idempotency_key="full-refund-shape-test")
+        cancelled = gateway.cancel_payment_intent("pi_123")
+    assert refund.object == "refund" and cancelled.object == "payment_intent"
+
+
 def test_stripe_mock_really_checks_shapes():
     """The control: a request Stripe would refuse is refused here too, so the two passes above mean something."""
     with override_settings(STRIPE_API_BASE=stripe_peers.stripe_mock_url()), pytest.raises(InvalidRequestError):

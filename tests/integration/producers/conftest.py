@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 from oscar.test.factories import OrderFactory, OrderLineFactory, ShippingAddressFactory
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject
 
 from storefront.ocop.models import CertificationRequest, Province
 from storefront.partner.access import grant_producer_access
@@ -24,6 +26,21 @@ Country = get_model("address", "Country")
 def png_bytes(size=(64, 48), color=(200, 30, 30), fmt="PNG", **save):
     out = BytesIO()
     Image.new("RGB", size, color).save(out, format=fmt, **save)
+    return out.getvalue()
+
+
+def pdf_bytes(text="", pages=1):
+    """A small valid PDF; `text` is a comment in the first page's uncompressed content, so a marker is in the
+    file's bytes as it is."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if text:
+        content = DecodedStreamObject()
+        content.set_data(f"% {text}\n".encode())
+        writer.pages[0].replace_contents(content)
+    out = BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 
@@ -45,10 +62,12 @@ class Side:
         self.stockrecord = self.product.stockrecords.get()
         self.image = ProductImage.objects.create(product=self.product, original=upload(f"{letter}.png"),
                                                  caption=self.marker)
-        self.certificate = factories.certificate(self.product, number=f"CERT-{self.marker}")
+        self.certificate = factories.certificate(
+            self.product, number=f"CERT-{self.marker}",
+            document=upload(f"{letter}-scan.pdf", pdf_bytes(self.marker), "application/pdf"))
         self.document = CertificationRequest.objects.create(
-            product=self.product, producer=self.partner, document=upload(f"{letter}-doc.png"), note=self.marker,
-            submitted_by=self.user)
+            product=self.product, producer=self.partner, note=self.marker, submitted_by=self.user,
+            document=upload(f"{letter}-doc.pdf", pdf_bytes(self.marker), "application/pdf"))
         self.application = ProducerApplication.objects.create(
             name=f"Đơn {self.marker}", province=Province.objects.get(code="91"), address="Ấp 1", phone="0900",
             email=f"apply-{letter.lower()}@example.vn", applicant=self.user, partner=self.partner)
@@ -64,7 +83,7 @@ def order_with(*sides, number):
     for side in sides:
         OrderLineFactory(order=order, product=side.product, partner=side.partner, partner_name=side.partner.name,
                          partner_sku=side.stockrecord.partner_sku, title=side.product.title,
-                         stockrecord=side.stockrecord, quantity=2)
+                         stockrecord=side.stockrecord, quantity=2, status="Pending")
     return order
 
 
@@ -82,6 +101,8 @@ class World:
 @pytest.fixture
 def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                          "OPTIONS": {"location": str(tmp_path / "private")}}}
     return World()
 
 
@@ -97,4 +118,4 @@ def as_staff(client, world):
     return client
 
 
-__all__ = ["date", "png_bytes", "upload"]
+__all__ = ["date", "pdf_bytes", "png_bytes", "upload"]

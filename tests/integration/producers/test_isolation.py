@@ -62,8 +62,8 @@ PATTERNS = dashboard_patterns()
 def test_the_resolver_walk_finds_the_id_taking_dashboard_urls():
     names = {name for name, _, _ in PATTERNS}
     for expected in ("catalogue-product", "catalogue-product-delete", "order-detail", "order-line-detail",
-                     "certificate-update", "certificate-revoke", "certificate-qr", "producer-application",
-                     "partner-manage", "user-detail"):
+                     "certificate-update", "certificate-revoke", "certificate-qr", "certificate-document",
+                     "certificate-request-document", "producer-application", "partner-manage", "user-detail"):
         assert expected in names
     assert len(PATTERNS) >= 40
 
@@ -103,7 +103,9 @@ def test_producer_a_cannot_reach_producer_b_objects(as_a, world, name, pattern, 
 def test_producer_a_sees_its_own_objects_at_the_same_urls(as_a, world):
     own = [reverse("dashboard:catalogue-product", kwargs={"pk": world.a.product.pk}),
            reverse("dashboard:order-detail", kwargs={"number": world.mixed.number}),
-           reverse("dashboard:certificate-qr", kwargs={"pk": world.a.certificate.pk, "fmt": "svg"})]
+           reverse("dashboard:certificate-qr", kwargs={"pk": world.a.certificate.pk, "fmt": "svg"}),
+           reverse("dashboard:certificate-document", kwargs={"pk": world.a.certificate.pk}),
+           reverse("dashboard:certificate-request-document", kwargs={"pk": world.a.document.pk})]
     for url in own:
         assert as_a.get(url).status_code == 200, url
 

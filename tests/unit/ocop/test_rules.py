@@ -22,6 +22,7 @@ from storefront.ocop.rules import Level, RuleError, Status
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 PROGRAMME = reference.programme()
+PROVINCES = reference.province_codes()
 
 RULE_SET_CODES = ("1048/2019", "148/2023", "26/2026")
 
@@ -345,6 +346,56 @@ def test_decimal_part_scores_are_summed_exactly(scores, total, stars):
     assert result.stars == stars
 
 
+# --- scores carry at most two decimals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["4.99", "4.9", "4", "0.01", "4.500", "4,50", "35.00000", 4.99, Decimal("4.10")],
+                         ids=repr)
+def test_part_score_with_at_most_two_real_decimals_is_accepted_unchanged(value):
+    clean = rules.validate_scores(reference.rule_set("148/2023"), scores_with("C", value))
+    assert clean["C"] == Decimal(str(value).replace(",", "."))
+
+
+@pytest.mark.parametrize("value", ["4.999", "0.001", "4,125", "4.9999999999999999999999999999", 4.999,
+                                   Decimal("34.991")], ids=repr)
+def test_part_score_with_more_than_two_decimals_is_an_error_never_a_rounding(value):
+    with pytest.raises(RuleError) as excinfo:
+        rules.validate_scores(reference.rule_set("148/2023"), scores_with("C", value))
+    message = only_error(excinfo)
+    assert "phần C" in message and "tối đa 2 chữ số thập phân" in message
+
+
+def test_a_28_digit_part_score_cannot_round_a_total_up_into_four_stars():
+    # 40 + 25 + 4.9999999999999999999999999999 would print as a total of 70 (4 stars) at 28 digits
+    with pytest.raises(RuleError) as excinfo:
+        rules.score(PROGRAMME, reference.rule_set("148/2023"),
+                    {"A": "40", "B": "25", "C": "4.9999999999999999999999999999"})
+    assert "phần C" in only_error(excinfo)
+
+
+def test_every_part_with_too_many_decimals_is_reported():
+    with pytest.raises(RuleError) as excinfo:
+        rules.validate_scores(reference.rule_set("26/2026"), {"A": "1.001", "B": "2.002", "C": "3.003"})
+    assert [message.split(" chỉ")[0] for message in excinfo.value.messages] == [
+        "Điểm phần A", "Điểm phần B", "Điểm phần C"]
+
+
+@pytest.mark.parametrize("total, accepted", [("69.99", True), ("69.990", True), ("69.995", False),
+                                             ("69.9999999999999999999999999999", False)])
+def test_stars_for_total_takes_a_total_to_the_hundredth_only(total, accepted):
+    if accepted:
+        assert rules.stars_for_total(PROGRAMME, total) == 3
+    else:
+        with pytest.raises(RuleError, match="tối đa 2 chữ số thập phân"):
+            rules.stars_for_total(PROGRAMME, total)
+
+
+@pytest.mark.parametrize("number, places", [("0", 0), ("0.000", 0), ("40.50", 1), ("40.05", 2), ("1E+2", 0),
+                                            ("1.2E-5", 6), ("100", 0)])
+def test_decimal_places_ignores_trailing_zeros(number, places):
+    assert rules.decimal_places(Decimal(number)) == places
+
+
 # --- which rule set applies when -------------------------------------------------------------------------
 
 RULE_SET_DATES = [
@@ -625,7 +676,7 @@ def test_product_code_builds_the_26_2026_format(province, commune, sequence, yea
     ],
 )
 def test_parse_product_code_reads_a_current_code(code, province, commune, sequence, year):
-    parsed = rules.parse_product_code(code)
+    parsed = rules.parse_product_code(code, PROVINCES)
     assert parsed == rules.ProductCode(province=province, commune=commune, sequence=sequence, year=year)
     assert parsed.legacy is False
     assert parsed.district is None
@@ -636,13 +687,13 @@ def test_parse_product_code_reads_a_current_code(code, province, commune, sequen
 )
 def test_product_code_round_trips_through_parse(args):
     code = rules.product_code(*args)
-    parsed = rules.parse_product_code(code)
+    parsed = rules.parse_product_code(code, PROVINCES)
     assert (parsed.province, parsed.commune, parsed.sequence, parsed.year) == args
     assert str(parsed) == code
 
 
 def test_parse_product_code_reads_a_legacy_code_with_a_district_part():
-    parsed = rules.parse_product_code("91-899-30985-012-2019")
+    parsed = rules.parse_product_code("91-899-30985-012-2019", PROVINCES)
     assert parsed.legacy is True
     assert parsed.district == "899"
     assert (parsed.province, parsed.commune, parsed.sequence, parsed.year) == ("91", "30985", 12, 2019)
@@ -655,7 +706,7 @@ def test_parse_product_code_reads_a_legacy_code_with_a_district_part():
     ids=repr,
 )
 def test_parse_product_code_ignores_surrounding_whitespace(code):
-    assert str(rules.parse_product_code(code)) == "91-30985-012-2026"
+    assert str(rules.parse_product_code(code, PROVINCES)) == "91-30985-012-2026"
 
 
 @pytest.mark.parametrize(
@@ -682,7 +733,7 @@ def test_parse_product_code_ignores_surrounding_whitespace(code):
 )
 def test_parse_product_code_rejects_malformed_codes_showing_the_expected_format(code):
     with pytest.raises(RuleError) as excinfo:
-        rules.parse_product_code(code)
+        rules.parse_product_code(code, PROVINCES)
     message = only_error(excinfo)
     assert repr(code) in message
     assert FORMAT_HINT in message
@@ -727,6 +778,54 @@ def test_product_code_reports_every_bad_part_together():
     assert messages[1].startswith("Mã xã")
     assert messages[2].startswith("Số thứ tự")
     assert messages[3].startswith("Năm")
+
+
+# --- product codes carry a real provincial code ----------------------------------------------------------
+
+
+def test_the_reference_data_knows_34_current_and_63_former_provinces():
+    assert (len(PROVINCES.current), len(PROVINCES.former)) == (34, 63)
+    assert PROVINCES.current <= PROVINCES.former
+
+
+@pytest.mark.parametrize("province", ["01", "96", "91", "79"])  # lowest and highest current codes, and two more
+def test_current_code_with_one_of_the_34_provinces_is_read(province):
+    assert rules.parse_product_code(f"{province}-30985-012-2026", PROVINCES).province == province
+
+
+@pytest.mark.parametrize("province", ["00", "02", "03", "97", "99"])  # 02 (Hà Giang) merged into 08 in 2025
+def test_current_code_with_a_province_that_is_none_of_the_34_is_refused(province):
+    with pytest.raises(RuleError) as excinfo:
+        rules.parse_product_code(f"{province}-30985-012-2026", PROVINCES)
+    message = only_error(excinfo)
+    assert f"Mã tỉnh {province}" in message and "34 tỉnh, thành phố hiện nay" in message
+
+
+@pytest.mark.parametrize("province", ["02", "95", "01", "96"])  # former only (Hà Giang, Bạc Liêu) and still current
+def test_legacy_code_with_one_of_the_63_former_provinces_is_read(province):
+    parsed = rules.parse_product_code(f"{province}-899-30985-012-2019", PROVINCES)
+    assert parsed.province == province and parsed.legacy
+
+
+@pytest.mark.parametrize("province", ["00", "03", "05", "97", "99"])
+def test_legacy_code_with_a_province_that_never_existed_is_refused(province):
+    with pytest.raises(RuleError) as excinfo:
+        rules.parse_product_code(f"{province}-899-30985-012-2019", PROVINCES)
+    assert "63 tỉnh, thành phố trước sáp nhập" in only_error(excinfo)
+
+
+def test_product_code_given_the_provinces_refuses_a_former_one():
+    assert rules.product_code("08", "30985", 12, 2026, provinces=PROVINCES) == "08-30985-012-2026"
+    with pytest.raises(RuleError) as excinfo:
+        rules.product_code("02", "30985", 12, 2026, provinces=PROVINCES)
+    assert "Mã tỉnh 02" in only_error(excinfo)
+
+
+def test_province_codes_come_as_data_so_the_rules_hold_none_of_their_own():
+    only_hanoi = rules.ProvinceCodes(current=frozenset({"01"}), former=frozenset({"01"}))
+    assert rules.parse_product_code("01-00004-001-2026", only_hanoi).province == "01"
+    with pytest.raises(RuleError, match="một trong 1 tỉnh"):
+        rules.parse_product_code("91-30985-012-2026", only_hanoi)
 
 
 # --- purity: no Django -----------------------------------------------------------------------------------

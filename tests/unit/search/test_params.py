@@ -5,6 +5,15 @@ from django.http import QueryDict
 
 from search.params import BadSearchRequest, parse
 
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked in their source language; the site shows them in Vietnamese (locale/vi)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
 GROUPS = {"1", "1.4", "2", "6"}
 PROVINCES = {"01", "91"}
 
@@ -74,3 +83,24 @@ def test_price_band_bounds():
 
     assert price_band("100000-300000") == (100000, 300000)
     assert price_band("1000000-") == (1000000, None)
+
+
+@pytest.mark.parametrize(
+    "qs",
+    ["page=²", "page=%C2%B2", "page=%D9%A3", "page=1%00", "page=" + "9" * 5000, "page=1&page=2",
+     "stars=²", "stars=%EF%BC%94", "stars=4.0", "stars=" + ",".join(["4"] * 101),
+     "sort=relevance&sort=stars", "q=a&q=b", "q=nuoc%00mam", "group=" + "x" * 10000],
+    ids=lambda qs: qs[:40],
+)
+def test_what_isdigit_or_int_would_let_through_is_a_bad_search_request(qs):
+    with pytest.raises(BadSearchRequest):
+        parse_qs(qs)
+
+
+def test_the_stars_message_lists_the_certified_stars_of_the_programme():
+    from storefront.ocop import reference
+
+    with pytest.raises(BadSearchRequest) as error:
+        parse_qs("stars=2")
+    certified = ", ".join(str(stars) for stars in reference.programme().certified_stars)
+    assert f"stars takes only: {certified} (got '2')" in str(error.value)
