@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from storefront.site_url import page_url
+
 
 class NewsRssFeed(Feed):
     def __init__(self, index):
@@ -20,7 +22,7 @@ class NewsRssFeed(Feed):
         return index.title
 
     def link(self, index):
-        return index.url
+        return page_url(index)
 
     def description(self, index):
         return index.search_description or index.title
@@ -35,7 +37,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return page_url(item)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(8)))

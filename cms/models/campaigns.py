@@ -82,20 +82,9 @@ class CampaignPage(ContentPage):
         return ordered + sorted(found.values(), key=lambda p: p.title)
 
     def get_context(self, request, *args, **kwargs):
-        from ..pricing import unit_discount_price
-
+        # Prices come from the buy boxes (storefront.catalogue.pricing): the running offers, this one included.
         context = super().get_context(request, *args, **kwargs)
-        strategy = request.strategy if hasattr(request, "strategy") else None
-        offer = self.offer if self.offer_id and not self.has_ended() else None
-        rows = []
-        for product in self.get_products():
-            info = strategy.fetch_for_product(product) if strategy else None
-            price = None
-            if info and info.price.exists:
-                price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
-            rows.append({"product": product, "price": price,
-                         "discounted": unit_discount_price(offer, product, price)})
-        context["rows"] = rows
+        context["products"] = self.get_products()
         context["ended"] = self.has_ended()
         return context
 

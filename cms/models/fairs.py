@@ -1,19 +1,20 @@
 """Trade fairs: dates, venue, organiser, registration deadline and booths edited inline. Status comes from the
 dates; every fair has an iCal file and the index a feed of the upcoming ones (cms.ical)."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from storefront.ocop.models import today
 
+from ..booths import BOOTH_SHOWS, BoothInlinePanel, BoothProductsWidget
 from .base import ContentPage, IndexPage, buyable, public_products
 
 UPCOMING, ONGOING, PAST = "upcoming", "ongoing", "past"
@@ -44,7 +45,7 @@ class FairIndexPage(RoutablePageMixin, IndexPage):
         from ..ical import fairs_calendar
 
         fairs = FairPage.upcoming(today(), ongoing=True).child_of(self)
-        return calendar_response(fairs_calendar(fairs, request), "ocop-fairs.ics")
+        return calendar_response(fairs_calendar(fairs), "ocop-fairs.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -80,7 +81,7 @@ class FairPage(RoutablePageMixin, ContentPage):
             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             FieldPanel("organiser"),
         ], heading=_("when and where")),
-        InlinePanel("booths", label=_("booths")),
+        BoothInlinePanel("booths", label=_("booths")),
     ]
     parent_page_types = ["cms.FairIndexPage"]
     subpage_types = []
@@ -126,7 +127,7 @@ class FairPage(RoutablePageMixin, ContentPage):
     def calendar(self, request):
         from ..ical import fairs_calendar
 
-        return calendar_response(fairs_calendar([self], request), f"{self.slug}.ics")
+        return calendar_response(fairs_calendar([self]), f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -151,7 +152,10 @@ class Booth(Orderable, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("zone")]),
         FieldPanel("producer"),
-        FieldPanel("featured_products", widget=forms.SelectMultiple(attrs={"size": 6})),
+        FieldPanel("featured_products", widget=BoothProductsWidget,
+                   help_text=lazy(lambda: _("Tick up to %(count)s of the producer's products; left empty, the "
+                                            "booth shows the producer's products.") % {"count": BOOTH_SHOWS},
+                                  str)()),
     ]
 
     class Meta(Orderable.Meta):
@@ -161,7 +165,7 @@ class Booth(Orderable, ClusterableModel):
     def __str__(self):
         return f"{self.code} — {self.producer}"
 
-    def products_on_show(self, limit=4):
+    def products_on_show(self, limit=BOOTH_SHOWS):
         featured = public_products().filter(pk__in=self.featured_products.all())
         if not featured.exists():
             featured = public_products().filter(producer_id=self.producer_id)

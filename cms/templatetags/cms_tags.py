@@ -1,10 +1,20 @@
 from django import template
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from storefront.site_url import absolute_url, page_url
 
 from .. import structured_data
 
 register = template.Library()
+
+
+@register.filter
+def public_url(page_or_path):
+    """{{ page|public_url }} or {{ product.get_absolute_url|public_url }}: the full URL on the site's public host
+    (settings.SITE_URL), whatever host the request came in on."""
+    return page_url(page_or_path) if isinstance(page_or_path, Page) else absolute_url(page_or_path)
 
 
 def _json_ld(data):
@@ -15,19 +25,17 @@ def _json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def product_json_ld(context, product):
-    request = context["request"]
-    info = request.strategy.fetch_for_product(product) if hasattr(request, "strategy") else None
-    return _json_ld(structured_data.product_data(product, request, info))
+    return _json_ld(structured_data.product_data(product, context["request"]))
 
 
-@register.simple_tag(takes_context=True)
-def fair_json_ld(context, fair):
-    return _json_ld(structured_data.fair_data(fair, context["request"]))
+@register.simple_tag
+def fair_json_ld(fair):
+    return _json_ld(structured_data.fair_data(fair))
 
 
-@register.simple_tag(takes_context=True)
-def showroom_json_ld(context, showroom):
-    return _json_ld(structured_data.showroom_data(showroom, context["request"]))
+@register.simple_tag
+def showroom_json_ld(showroom):
+    return _json_ld(structured_data.showroom_data(showroom))
 
 
 @register.simple_tag
@@ -35,3 +43,11 @@ def stories_about(product):
     from ..models import ProductStoryPage
 
     return list(ProductStoryPage.about_product(product)[:3])
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context):
+    """The site's sections for the header menu: the home page's live children that editors show in menus."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return list(site.root_page.get_children().live().in_menu()) if site else []

@@ -4,11 +4,13 @@ buyer's return or from Stripe's webhook): row-locked stock, per-producer shipmen
 import logging
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sites.models import Site
 from django.db import transaction
 from django.urls import reverse
 from oscar.apps.checkout import mixins
 from oscar.core.loading import get_class, get_model
+
+from storefront.order.statuses import PENDING
+from storefront.site_url import absolute_url
 
 from .grouping import lines_by_producer
 from .notifications import notify_producers
@@ -17,7 +19,6 @@ from .stock import lock_and_check_stock
 parcels = get_class("shipping.methods", "parcels")
 OrderShipment = get_model("shipping", "OrderShipment")
 
-PAID, PENDING = "Paid", "Pending"
 logger = logging.getLogger(__name__)
 
 
@@ -61,7 +62,5 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         else:
             path = reverse("customer:anon-order", kwargs={"order_number": order.number,
                                                           "hash": order.verification_hash()})
-        site = Site.objects.get_current(request)
         return {"user": user, "order": order, "lines": order.lines.all(), "request": request,
-                "groups": lines_by_producer(order), "status_path": path,
-                "status_url": f"http://{site.domain}{path}"}
+                "groups": lines_by_producer(order), "status_path": path, "status_url": absolute_url(path)}

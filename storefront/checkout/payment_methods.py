@@ -1,6 +1,7 @@
 from storefront.payment.gateway import card_payments_enabled
 
 CARD, COD = "card", "cod"
+COD_SOURCE = "Cash on delivery"  # the payment source type of a cash-on-delivery order
 
 
 def available_methods():

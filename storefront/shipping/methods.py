@@ -4,10 +4,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 from oscar.core.loading import get_model
+
+from storefront.ocop.collation import sort_key
 
 ProducerTariff = get_model("shipping", "ProducerTariff")
 
@@ -18,14 +21,30 @@ class Parcel:
     lines: list
     goods_total: Decimal
     charge: Decimal
+    tariff: object = None
 
     @property
     def producer_name(self):
         return self.producer.name if self.producer else ""
 
+    @property
+    def short_of_free_shipping(self):
+        """How much more of this producer's goods would ship free (None: it ships free already, or never)."""
+        if not self.charge or not self.tariff or self.tariff.free_from is None:
+            return None
+        return self.tariff.free_from - self.goods_total
+
 
 def tariff_for(producer, tariffs):
     return tariffs.get(producer.pk if producer else None) or tariffs.get(None)
+
+
+def producer_tariff(producer):
+    """The tariff one producer's parcels ship at: its own, or the default (None when there is neither)."""
+    query = ProducerTariff.objects.filter(producer__isnull=True)
+    if producer is not None:
+        query = ProducerTariff.objects.filter(models.Q(producer=producer) | models.Q(producer__isnull=True))
+    return tariff_for(producer, {tariff.producer_id: tariff for tariff in query})
 
 
 def parcels(basket):
@@ -42,8 +61,8 @@ def parcels(basket):
         goods = sum((line.line_price_incl_tax_incl_discounts for line in lines), Decimal(0))
         tariff = tariff_for(producer, tariffs)
         charge = tariff.charge_for(goods) if tariff else Decimal(0)
-        result.append(Parcel(producer, lines, goods, charge))
-    return sorted(result, key=lambda parcel: parcel.producer_name)
+        result.append(Parcel(producer, lines, goods, charge, tariff))
+    return sorted(result, key=lambda parcel: sort_key(parcel.producer_name))
 
 
 class PerProducerFlatRate(Base):

@@ -1,28 +1,19 @@
-"""A producer lists a product with a photo (no stars); staff certify it 4★ in the dashboard; the badge
+"""A producer applies through /producers/apply/, opens its account from the e-mail, staff approve it in the
+dashboard; the producer lists a product with a photo (no stars); staff certify it 4★ in the dashboard; the badge
 appears on the product page and /verify/ says CÒN HIỆU LỰC."""
 
 import re
-import subprocess
-import sys
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from .conftest import ROOT
+from tests.demo_clock import DEMO_DAY
 
 pytestmark = pytest.mark.e2e
 PRODUCER_PASSWORD = "e2e-producer-password"
-
-
-def set_producer_password(e2e_server):
-    """The demo producer users get a random password; the journey sets its own through the shell."""
-    code = ("from django.contrib.auth import get_user_model as g; u=g().objects.get(email='producer1@ocop.example.vn');"
-            f"u.set_password('{PRODUCER_PASSWORD}'); u.save(); print(u.partners.get().name)")
-    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=e2e_server.env,
-                            capture_output=True, text=True, check=True)
-    return result.stdout.strip().splitlines()[-1]
 
 
 def sign_in(page, email, password):
@@ -40,14 +31,74 @@ def photo(tmp_path):
     return path
 
 
-def test_producer_lists_a_product_and_staff_certify_it_four_stars(browser, e2e_server, tmp_path):
-    producer_name = set_producer_password(e2e_server)
-    title = f"Mật ong hoa cà phê E2E {tmp_path.name[-6:]}"
-    number = f"E2E-{tmp_path.name[-6:]}-4S"
+def mail_to(mail_dir, email, containing):
+    [message] = [text for text in (path.read_text() for path in mail_dir.iterdir())
+                 if f"To: {email}" in text and containing in text]
+    return message
+
+
+def apply_as_a_producer(page, e2e_server, producer_name, email, tmp_path):
+    """The public form, filled as a cooperative's chair would, after a first try with the password mistyped."""
+    page.goto("/producers/apply/")
+    page.fill("#id_name", producer_name)
+    page.select_option("#id_legal_type", "cooperative")
+    page.select_option("#id_province", label="Lâm Đồng")
+    page.fill("#id_address", "Thôn 3, xã Lộc Bảo")
+    page.fill("#id_phone", "0263 3123 456")
+    expect(page.locator("#id_phone")).to_have_attribute("type", "tel")
+    page.fill("#id_email", "lienhe." + email)
+    page.fill("#id_description", "Mật ong hoa cà phê nuôi tại vườn của các xã viên từ năm 2012.")
+    page.fill("#id_full_name", "Phạm Thị Hoa")
+    page.fill("#id_account_email", email)
+    page.fill("#id_password1", PRODUCER_PASSWORD)
+    page.fill("#id_password2", PRODUCER_PASSWORD + "x")
+    page.locator(".producer-apply-form button[type=submit]").click()
+    expect(page.locator(".producer-apply-form .alert-danger")).to_be_visible()
+    expect(page.locator("#id_password2-errors")).to_be_visible()
+    expect(page.locator("#id_name")).to_have_value(producer_name)  # nothing typed is lost
+    page.screenshot(path=str(tmp_path / "apply-error.png"), full_page=True)
+    page.fill("#id_password1", PRODUCER_PASSWORD)
+    page.fill("#id_password2", PRODUCER_PASSWORD)
+    page.locator(".producer-apply-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/producers/apply/thanks/$"))
+    expect(page.locator("h1")).to_contain_text("Đã nhận đơn đăng ký")
+
+    # the account opens from the e-mailed link, which comes back to the thank-you page signed in
+    message = mail_to(e2e_server.mail_dir, email, "/accounts/confirm/")
+    page.goto(re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", message).group(1))
+    page.locator("#confirm-account").click()
+    expect(page).to_have_url(re.compile(r"/producers/apply/thanks/$"))
+    assert page.goto("/dashboard/").status == 403  # signed in, but no dashboard before approval
+
+
+def staff_approve(admin, producer_name):
+    admin.goto("/dashboard/producers/")
+    row = admin.locator(".application-list tr", has_text=producer_name)
+    row.locator("a", has_text="Xem xét").click()
+    expect(admin.locator("body")).to_contain_text("Phạm Thị Hoa")
+    admin.locator("button[name=approve]").click()
+    expect(admin.locator(".alert-success")).to_contain_text(producer_name)
+
+
+def test_an_applicant_is_approved_lists_a_product_and_staff_certify_it_four_stars(browser, e2e_server, tmp_path):
+    suffix = tmp_path.name[-6:]
+    producer_name = f"HTX Mật ong Lộc Bảo {suffix}"
+    email = f"hoa.{suffix}@htx-locbao.example.vn".lower()
+    title = f"Mật ong hoa cà phê E2E {suffix}"
+    number = f"E2E-{suffix}-4S"
 
     producer = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1280, "height": 900})
     page = producer.new_page()
-    sign_in(page, "producer1@ocop.example.vn", PRODUCER_PASSWORD)
+    apply_as_a_producer(page, e2e_server, producer_name, email, tmp_path)
+
+    staff = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1280, "height": 900})
+    admin = staff.new_page()
+    sign_in(admin, e2e_server.admin_email, e2e_server.admin_password)
+    staff_approve(admin, producer_name)
+    assert producer_name in mail_to(e2e_server.mail_dir, email, "/dashboard/")  # the applicant hears of it
+
+    page.context.clear_cookies()
+    sign_in(page, email, PRODUCER_PASSWORD)
     page.goto("/dashboard/")
     expect(page.locator("h1")).to_contain_text(producer_name)
     page.screenshot(path=str(tmp_path / "producer-dashboard.png"), full_page=True)
@@ -70,14 +121,11 @@ def test_producer_lists_a_product_and_staff_certify_it_four_stars(browser, e2e_s
     expect(card.locator(".ocop-badge")).to_have_count(0)
     product_url = card.locator(".product-title a").get_attribute("href")
 
-    staff = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1280, "height": 900})
-    admin = staff.new_page()
-    sign_in(admin, e2e_server.admin_email, e2e_server.admin_password)
     admin.goto("/dashboard/certificates/create/")
     admin.select_option("#id_product", admin.locator("#id_product option", has_text=title).get_attribute("value"))
     admin.fill("#id_number", number)
     admin.fill("#id_decision_number", "412/QĐ-UBND")
-    admin.fill("#id_issued_on", "2026-10-01")
+    admin.fill("#id_issued_on", (DEMO_DAY - timedelta(days=30)).isoformat())  # recognised a month ago
     admin.select_option("#id_level", "province")
     admin.fill("#id_authority", "Ủy ban nhân dân tỉnh Lâm Đồng")
     admin.select_option("#id_rule_set", admin.locator("#id_rule_set option", has_text="26/2026").get_attribute("value"))

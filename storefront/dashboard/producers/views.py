@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from storefront.customer.registration import mail
 from storefront.partner.access import approve, grant_producer_access, reject
 from storefront.partner.models import ProducerApplication
+from storefront.site_url import absolute_url, public_origin
 
 from .forms import DecisionForm, InviteForm
 
@@ -48,12 +50,21 @@ class ApplicationDecideView(generic.FormView):
             messages.error(self.request, _("This application has been decided already."))
         elif "reject" in self.request.POST:
             reject(self.application, self.request.user)
-            messages.info(self.request, _("Application rejected."))
+            self.tell_applicant(approved=False)
+            messages.info(self.request, _("Application rejected; the applicant has been told by e-mail."))
         else:
             partner = approve(self.application, self.request.user, form.cleaned_data["partner"])
+            self.tell_applicant(approved=True, producer=partner)
             messages.success(self.request, _("Approved: %(user)s now manages %(producer)s in the dashboard.")
                              % {"user": self.application.applicant.email, "producer": partner.name})
         return redirect("dashboard:producer-application-list")
+
+    def tell_applicant(self, **context):
+        mail(self.application.applicant, "ocop/email/producer_decision", {
+            "application": self.application, "dashboard_url": absolute_url(reverse("dashboard:index")),
+            "apply_url": absolute_url(reverse("producers:apply")),
+            "account_open": self.application.applicant.is_active,
+            **context})
 
 
 class InviteView(generic.FormView):
@@ -76,7 +87,9 @@ class InviteView(generic.FormView):
         grant_producer_access(user, form.cleaned_data["partner"])
         reset = PasswordResetForm({"email": email})
         if reset.is_valid():
-            reset.save(request=self.request, use_https=self.request.is_secure(),
+            # The link goes to the public host (SITE_URL), not to whichever host staff reached the dashboard on.
+            reset.save(request=self.request, domain_override=public_origin().netloc,
+                       use_https=public_origin().scheme == "https",
                        subject_template_name="ocop/email/producer_invite_subject.txt",
                        email_template_name="ocop/email/producer_invite.txt",
                        extra_email_context={"producer": form.cleaned_data["partner"]})

@@ -21,7 +21,7 @@ class Command(BaseCommand):
             day = date.fromisoformat(options["date"]) if options["date"] else today()
         except ValueError as error:
             raise CommandError(f"--date must look like 2026-11-23 ({error}).") from error
-        site_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://127.0.0.1:8000"
+        site_url = settings.SITE_URL
         sent = unreachable = 0
         for certificate in due_on(day):
             if send_notice(certificate, day, site_url):
