@@ -12,8 +12,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import SITEMAPS
 from search.views import SearchApiView, SuggestApiView
+from storefront import health
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

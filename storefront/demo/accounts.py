@@ -13,19 +13,27 @@ DEMO_PRODUCER_USERS = 2  # producers given a demo user: those with the most prod
 
 
 def ensure_admin(username="admin", email="admin@ocop.example.vn", password=None):
-    """Creates or resets the superuser; returns the password to print (random unless one is given)."""
-    password = password or secrets.token_urlsafe(9)
-    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+    """Creates the superuser; returns it and the password to print: random for a new account unless one is given,
+    None for an existing account, whose password is changed only when one is given."""
+    user, created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
     user.email = email
     user.is_staff = user.is_superuser = True
-    user.set_password(password)
+    password = _set_password(user, password, created)
     user.save()
     return user, password
 
 
+def _set_password(user, password, created):
+    if created or password:
+        password = password or secrets.token_urlsafe(9)
+        user.set_password(password)
+        return password
+    return None
+
+
 def ensure_producer_users(password=None, count=DEMO_PRODUCER_USERS):
     """Gives the demo producers with the most products a user each (producer1@…, producer2@…) with
-    Oscar's partner dashboard access; returns [(user, partner, password)] to print."""
+    Oscar's partner dashboard access; returns [(user, partner, password or None if left unchanged)] to print."""
     from django.db.models import Count
 
     partners = (Partner.objects.annotate(n=Count("stockrecords")).filter(n__gt=0)
@@ -33,11 +41,11 @@ def ensure_producer_users(password=None, count=DEMO_PRODUCER_USERS):
     accounts = []
     for index, partner in enumerate(partners, start=1):
         email = f"producer{index}@ocop.example.vn"
-        user, _ = get_user_model().objects.get_or_create(username=f"producer{index}", defaults={"email": email})
+        user, created = get_user_model().objects.get_or_create(username=f"producer{index}",
+                                                               defaults={"email": email})
         user.email, user.is_staff = email, False
         user.first_name = partner.name[:150]
-        secret = password or secrets.token_urlsafe(9)
-        user.set_password(secret)
+        secret = _set_password(user, password, created)
         user.save()
         for other in user.partners.exclude(pk=partner.pk):
             other.users.remove(user)  # a rerun after the catalogue changed: one producer per demo user

@@ -21,6 +21,14 @@ def test_check_deploy_passes_under_production_settings_with_the_documented_varia
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_production_has_no_demo_loader():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "storefront.settings.production", "ALLOWED_HOSTS": "ocop.example.vn",
+           "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83"}
+    result = subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, capture_output=True,
+                            text=True)
+    assert result.returncode != 0 and "Unknown command: 'load_demo'" in result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env.update(DJANGO_SETTINGS_MODULE="storefront.settings.production", ALLOWED_HOSTS="ocop.example.vn")
