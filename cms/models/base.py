@@ -27,6 +27,7 @@ class IndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count = 1
+    show_in_menus_default = True  # a section of the site: the header menu lists it unless an editor says not
 
     class Meta:
         abstract = True

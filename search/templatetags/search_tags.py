@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 
 register = template.Library()
@@ -28,3 +30,11 @@ def sort_url(context, sort):
     query.pop("page", None)
     query["sort"] = sort
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def clear_filters_url(context):
+    """The current listing without any filter: the words searched for and the order stay."""
+    query = context["request"].GET.copy()
+    kept = {name: query[name] for name in ("q", "sort") if query.get(name)}
+    return "?" + urlencode(kept) if kept else "?"

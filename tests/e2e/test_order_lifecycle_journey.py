@@ -17,8 +17,6 @@ from .test_checkout_journey import choose_payment, fill_address, sign_up
 
 pytestmark = pytest.mark.e2e
 
-PRODUCER_EMAIL = "producer1@ocop.example.vn"
-PRODUCER_PASSWORD = "e2e-lifecycle-producer"
 SCREENSHOTS = os.environ.get("OCOP_SCREENSHOT_DIR")
 
 
@@ -35,9 +33,10 @@ def shoot(page, name):
 
 
 def producer_and_product(e2e_server):
-    """The demo producer's name and a product of its in stock; the journey sets the producer's password."""
+    """The demo producer's name and a product of its in stock (the session's producer keeps its known password:
+    other journeys sign in with it too)."""
     code = ("from django.contrib.auth import get_user_model as g; from oscar.core.loading import get_model;"
-            f"u=g().objects.get(email='{PRODUCER_EMAIL}'); u.set_password('{PRODUCER_PASSWORD}'); u.save();"
+            f"u=g().objects.get(email='{e2e_server.producer_email}');"
             "p=get_model('catalogue','Product').objects.filter(is_public=True, stockrecords__partner__users=u,"
             " stockrecords__num_in_stock__gt=5, stockrecords__price__isnull=False).order_by('pk').first();"
             "print(u.partners.get().name); print(p.get_absolute_url())")
@@ -86,7 +85,7 @@ def test_a_cash_order_goes_from_placed_to_delivered(browser, e2e_server, tmp_pat
 
     producer = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1366, "height": 900})
     desk = producer.new_page()
-    sign_in(desk, PRODUCER_EMAIL, PRODUCER_PASSWORD)
+    sign_in(desk, e2e_server.producer_email, e2e_server.producer_password)
     desk.goto("/dashboard/orders/")
     row = desk.locator(f'.producer-orders tr[data-order="{number}"]')
     expect(row.locator(".parcel-status")).to_have_text("Chờ xác nhận")

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import template
 
 from ..models import today
@@ -15,3 +17,10 @@ def certificate_status(certificate):
 @register.filter
 def status_label(status):
     return STATUS_LABELS.get(Status(status), status) if status else ""
+
+
+@register.filter
+def nfc(text):
+    """Vietnamese in its composed form (Django's own "Tiếng Việt" comes with combining accents, which some
+    fonts draw apart and which does not match what a user types or a page search looks for)."""
+    return unicodedata.normalize("NFC", str(text))
