@@ -18,6 +18,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
                      stdout=StringIO())
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: cached reference data, rate limits and lockouts never leak from a
+    test (whose database changes are rolled back) into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def vi(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"

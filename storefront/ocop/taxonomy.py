@@ -1,8 +1,16 @@
-"""The taxonomy in force, as a small tree for menus, facets and forms."""
+"""The taxonomy in force, as a small tree for menus, facets and forms.
+
+Every listing page and search request needs it, and it changes only when staff load a new version: so it is kept
+in the shared cache under a generation number that any change to a taxonomy row moves on (forget_taxonomy)."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from .models import TaxonomyNode, TaxonomyVersion, today
+
+GENERATION_KEY = "ocop:taxonomy:generation"
+CACHE_SECONDS = 6 * 3600  # a day's tree; a per-process cache (dev) also catches up with another process's change
 
 
 @dataclass
@@ -27,6 +35,24 @@ def current_version(day=None):
 
 
 def current_taxonomy(day=None) -> Taxonomy:
+    day = day or today()
+    key = f"ocop:taxonomy:{cache.get_or_set(GENERATION_KEY, 0, None)}:{day.isoformat()}"
+    taxonomy = cache.get(key)
+    if taxonomy is None:
+        taxonomy = _load_taxonomy(day)
+        cache.set(key, taxonomy, CACHE_SECONDS)
+    return taxonomy
+
+
+def forget_taxonomy(**kwargs):
+    """A taxonomy row changed (signal receiver): every cached tree is out of date."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there (evicted or never set): any number not used before will do
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _load_taxonomy(day) -> Taxonomy:
     version = current_version(day)
     if version is None:
         return Taxonomy(version="", sectors=[])
