@@ -13,7 +13,15 @@ PYTEST_ARGS ?=
 
 install: $(VENV)/.installed
 
+# PyICU (Vietnamese alphabetical order, storefront/ocop/collation.py) compiles against ICU: Debian's libicu-dev,
+# pkg-config and a C++ compiler, installed here when missing (as root; otherwise the message says what to run).
+BUILD_PACKAGES := libicu-dev pkg-config g++ python3-dev
+
 $(VENV)/.installed: requirements.txt
+	@pkg-config --exists icu-i18n 2>/dev/null && command -v g++ >/dev/null || { \
+	  [ "$$(id -u)" = 0 ] || { echo "install: PyICU needs ICU to build: sudo apt-get install -y $(BUILD_PACKAGES)" >&2; exit 1; }; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BUILD_PACKAGES); }
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements.txt
@@ -48,4 +56,4 @@ search-node-stop:
 	bash tests/services/elasticsearch.sh stop
 
 clean:
-	rm -rf var/db.sqlite3 var/media var/test-media
+	rm -rf var/db.sqlite3 var/media var/test-media var/private var/test-private

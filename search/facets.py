@@ -5,6 +5,7 @@ are the same whichever backend answered."""
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from storefront.ocop.collation import Vietnamese
 from storefront.ocop.taxonomy import current_taxonomy
 
 from .backends.base import Facet, FacetValue
@@ -31,7 +32,7 @@ def province_facet(counts, params):
     """`counts`: {province code: number of products}; provinces with none are left out unless selected."""
     values = [
         FacetValue(code, name, counts.get(code, 0), code in params.province)
-        for code, name in Province.objects.order_by("name").values_list("code", "name")
+        for code, name in Province.objects.order_by(Vietnamese("name")).values_list("code", "name")
         if counts.get(code) or code in params.province
     ]
     return Facet("province", _("Province/city"), values)

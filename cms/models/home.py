@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import badge_q, today
 from storefront.ocop.taxonomy import current_taxonomy
 
@@ -98,8 +99,8 @@ class HomePage(Page):
                      .filter(product_count__gt=0).select_related("page"))
         chosen = self.provinces.all()
         if chosen.exists():
-            return provinces.filter(pk__in=chosen).order_by("name")
-        return provinces.order_by("-product_count", "name")
+            return provinces.filter(pk__in=chosen).order_by(Vietnamese("name"))
+        return provinces.order_by("-product_count", Vietnamese("name"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

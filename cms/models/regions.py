@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.panels import FieldPanel
 
+from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import today
 
 from .base import ContentPage, IndexPage
@@ -24,7 +25,7 @@ class ProvinceIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["province_pages"] = (ProvincePage.objects.child_of(self).live()
-                                     .select_related("province").order_by("province__name"))
+                                     .select_related("province").order_by(Vietnamese("province__name")))
         return context
 
 
@@ -68,7 +69,7 @@ class ProvincePage(ContentPage):
         Partner = get_model("partner", "Partner")
         context["results"] = self.search_products(request.GET)
         context["producers"] = (Partner.objects.filter(province=self.province, products__is_public=True)
-                                .distinct().order_by("name"))
+                                .distinct().order_by(Vietnamese("name")))
         context["fairs"] = FairPage.upcoming(today()).filter(province=self.province)
         context["showrooms"] = ShowroomPage.objects.live().filter(province=self.province).order_by("title")
         return context

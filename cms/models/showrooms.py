@@ -6,6 +6,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from storefront.ocop.collation import Vietnamese
+
 from .base import ContentPage, IndexPage, buyable, public_products
 
 
@@ -19,7 +21,7 @@ class ShowroomIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["showrooms"] = (ShowroomPage.objects.child_of(self).live().select_related("province")
-                                .order_by("province__name", "title"))
+                                .order_by(Vietnamese("province__name"), "title"))
         return context
 
 

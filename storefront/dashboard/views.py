@@ -1,3 +1,4 @@
+from django.utils.translation import pgettext_lazy
 from oscar.apps.dashboard import views
 from oscar.core.loading import get_model
 
@@ -6,6 +7,14 @@ from storefront.ocop.rules import Status
 
 Product = get_model("catalogue", "Product")
 
+# Oscar's statistics name an offer type by its stored code ("Active <em>Site</em> Offers"); people read a word.
+OFFER_TYPE_WORDS = {
+    "Site": pgettext_lazy("offer type", "site-wide"),
+    "Voucher": pgettext_lazy("offer type", "voucher"),
+    "User": pgettext_lazy("offer type", "user"),
+    "Session": pgettext_lazy("offer type", "session"),
+}
+
 
 class IndexView(views.IndexView):
     """Staff keep Oscar's shop-wide statistics; a producer sees only its own products, certificates and the
@@ -13,7 +22,10 @@ class IndexView(views.IndexView):
 
     def get_context_data(self, **kwargs):
         if self.request.user.is_staff:
-            return super().get_context_data(**kwargs)
+            ctx = super().get_context_data(**kwargs)
+            ctx["offer_maps"] = [{**row, "offer_type": OFFER_TYPE_WORDS.get(row["offer_type"], row["offer_type"])}
+                                 for row in ctx.get("offer_maps", ())]
+            return ctx
         ctx = super(views.IndexView, self).get_context_data(**kwargs)
         partners = self.request.user.partners.all()
         day = today()

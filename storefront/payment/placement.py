@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.partner.strategy import PurchaseInfo
 from oscar.core.loading import get_class, get_model
@@ -38,7 +39,7 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
-CARD_SOURCE = "Stripe card"
+CARD_SOURCE = gettext_noop("Stripe card")  # stored in English; the thank-you page translates it
 # What Stripe lets a shop cancel; "processing" and "succeeded" are the buyer's bank's business by then.
 CANCELLABLE = ("requires_payment_method", "requires_confirmation", "requires_action", "requires_capture")
 

@@ -123,8 +123,12 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "themes" / "ocop" / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Django's own loaders (cached, filesystem, app directories), with the English labels Oscar's and
+            # Wagtail's templates hard-code translated as they are read (storefront/template_loaders.py).
+            "loaders": [("django.template.loaders.cached.Loader", [
+                "storefront.template_loaders.FilesystemLoader", "storefront.template_loaders.AppDirectoriesLoader"])],
+            "builtins": ["django.templatetags.i18n"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
