@@ -21,6 +21,7 @@ from storefront import params
 from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import Commune
 from storefront.payment import gateway
+from storefront.payment import sources as payment_sources
 from storefront.payment.placement import cancel_payment, frozen_lines, place_order_for_payment
 
 from .forms import PaymentMethodForm, ShippingAddressForm
@@ -32,7 +33,6 @@ from .stock import refuse_impossible_prices
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 PaymentAttempt = get_model("payment", "PaymentAttempt")
 Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 logger = logging.getLogger(__name__)
 
 ATTEMPT_SESSION_KEY = "card_payment_attempt"
@@ -107,7 +107,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
             raise UnableToTakePayment(str(error)) from error
         method = self.checkout_session.payment_method()
         if method == COD:
-            source_type, __ = SourceType.objects.get_or_create(name=COD_SOURCE)
+            source_type = payment_sources.source_type(COD_SOURCE)
             self.add_payment_source(Source(source_type=source_type, currency=total.currency,
                                            amount_allocated=total.incl_tax, reference=order_number))
             self.initial_status = PENDING

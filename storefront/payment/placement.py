@@ -25,7 +25,7 @@ from stripe import StripeError
 
 from storefront.order.statuses import PAID
 
-from . import gateway
+from . import gateway, sources
 
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 Repository = get_class("shipping.repository", "Repository")
@@ -36,7 +36,6 @@ OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 PaymentAttempt = get_model("payment", "PaymentAttempt")
 ShippingAddress = get_model("order", "ShippingAddress")
 Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
 CARD_SOURCE = gettext_noop("Stripe card")  # stored in English; the thank-you page translates it
@@ -123,7 +122,7 @@ class PaidOrderPlacer(OrderPlacementMixin):
         order = self.place_order(order_number=attempt.order_number, user=attempt.user or _anonymous(), basket=basket,
                                  shipping_address=address, shipping_method=method, shipping_charge=shipping_charge,
                                  order_total=total, **order_kwargs)
-        source_type, __ = SourceType.objects.get_or_create(name=CARD_SOURCE)
+        source_type = sources.source_type(CARD_SOURCE)
         source = Source.objects.create(order=order, source_type=source_type, currency=attempt.currency,
                                        amount_allocated=amount, reference=payment_intent.id)
         source.debit(amount, reference=_charge_id(payment_intent), status="succeeded")

@@ -89,3 +89,14 @@ def test_without_stripe_keys_card_payment_is_hidden_and_cash_on_delivery_still_w
     assert client.post(reverse("checkout:payment-method"), {"method": "card"}).status_code == 200
     assert place_order(client).status_code == 302
     assert Order.objects.filter(lines__product=tea).exists()
+
+
+def test_a_payment_source_type_is_found_by_its_code_even_after_a_race_left_a_twin():
+    from oscar.core.loading import get_model
+
+    from storefront.payment.sources import source_type
+
+    SourceType = get_model("payment", "SourceType")
+    first = source_type("Cash on delivery")
+    SourceType.objects.create(name="Cash on delivery")  # what a lost race used to leave: a twin by name
+    assert source_type("Cash on delivery") == first and first.code == "cash-on-delivery"
