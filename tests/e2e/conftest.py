@@ -148,3 +148,16 @@ def phone(browser, e2e_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def mail_to(mail_dir, email, *containing, timeout=20):
+    """The one e-mail in the journeys' mail folder to `email` holding every text in `containing`. The server may
+    write it a moment after the page answers (after commit), so wait for it, within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [text for text in (path.read_text() for path in sorted(mail_dir.iterdir()))
+                 if f"To: {email}" in text and all(part in text for part in containing)]
+        if found or time.monotonic() > deadline:
+            assert len(found) == 1, f"expected one e-mail to {email} holding {containing}, found {len(found)}"
+            return found[0]
+        time.sleep(0.2)

@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from tests import stripe_peers
 
+from .conftest import mail_to
+
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = os.environ.get("OCOP_SCREENSHOT_DIR")
@@ -82,7 +84,7 @@ def sign_up(page, email, mail_dir):
     page.fill("#id_registration-password2", "mat-khau-rat-dai-2026")
     page.locator("button[name=registration_submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/register/sent/$"))
-    [message] = [path.read_text() for path in mail_dir.iterdir() if f"To: {email}" in path.read_text()]
+    message = mail_to(mail_dir, email)
     page.goto(re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", message).group(1))
     page.locator("#confirm-account").click()
     expect(page).to_have_url(re.compile(r"/accounts/(profile/)?$"))  # signed in, in the account

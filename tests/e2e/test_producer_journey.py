@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from tests.demo_clock import DEMO_DAY
 
+from .conftest import mail_to
+
 pytestmark = pytest.mark.e2e
 PRODUCER_PASSWORD = "e2e-producer-password"
 
@@ -31,10 +33,6 @@ def photo(tmp_path):
     return path
 
 
-def mail_to(mail_dir, email, containing):
-    [message] = [text for text in (path.read_text() for path in mail_dir.iterdir())
-                 if f"To: {email}" in text and containing in text]
-    return message
 
 
 def apply_as_a_producer(page, e2e_server, producer_name, email, tmp_path):
