@@ -1,8 +1,6 @@
 """Order placement shared by every way an order is placed (cash on delivery at submit, a card payment from the
 buyer's return or from Stripe's webhook): row-locked stock, per-producer shipments, producer e-mails."""
 
-import logging
-
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.urls import reverse
@@ -12,14 +10,12 @@ from oscar.core.loading import get_class, get_model
 from storefront.order.statuses import PENDING
 from storefront.site_url import absolute_url
 
+from . import notifications
 from .grouping import lines_by_producer
-from .notifications import notify_producers
 from .stock import lock_and_check_stock
 
 parcels = get_class("shipping.methods", "parcels")
 OrderShipment = get_model("shipping", "OrderShipment")
-
-logger = logging.getLogger(__name__)
 
 
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
@@ -35,20 +31,13 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                 OrderShipment(order=order, producer=parcel.producer, producer_name=parcel.producer_name,
                               goods_total=parcel.goods_total, charge=parcel.charge)
                 for parcel in parcels(basket))
-        transaction.on_commit(lambda: self.send_safely(notify_producers, order))
+        notifications.tell_producers(order)  # tasks, enqueued after the commit
         return order
 
     def send_order_placed_email(self, order):
-        # After the commit, and never fatal: a mail server's hiccup must not roll back a paid order.
-        transaction.on_commit(lambda: self.send_safely(super(OrderPlacementMixin, self).send_order_placed_email,
-                                                       order))
-
-    @staticmethod
-    def send_safely(send, order):
-        try:
-            send(order)
-        except Exception:
-            logger.exception("Order %s: e-mail not sent (the order itself is placed)", order.number)
+        # A task enqueued after the commit, so a mail server's hiccup can neither roll back a paid order nor slow
+        # the buyer's page (checkout/notifications.py).
+        notifications.order_placed(order)
 
     def get_initial_order_status(self, basket):
         return self.initial_status

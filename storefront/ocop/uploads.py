@@ -203,10 +203,3 @@ def clean_document(upload):
         if error.code in ("not_an_image", "bad_format"):
             raise ValidationError(_("The certificate document must be a PDF, JPEG or PNG file."), code="bad_format")
         raise
-
-
-def make_thumbnail(image_field, size="400x400"):
-    """Renders the thumbnail the shop shows, so a file sorl cannot read fails here and not on a public page."""
-    from oscar.core.thumbnails import get_thumbnailer
-
-    return get_thumbnailer().generate_thumbnail(image_field, size=size, upscale=False)

@@ -8,14 +8,13 @@ reserved units back (Oscar's cancel_allocation), a delivered one takes them out 
 
 import logging
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.apps.order import exceptions, processing
 from oscar.apps.partner.exceptions import InvalidStockAdjustment
 from oscar.apps.payment.exceptions import PaymentError
 from oscar.core.loading import get_model
 
-from storefront.checkout.notifications import notify_buyer_of_status
+from storefront.checkout.notifications import order_status_changed
 
 from . import statuses
 
@@ -144,4 +143,4 @@ class EventHandler(processing.EventHandler):
     def _notify(self, order, old_status, moved):
         if moved or order.status != old_status:
             changed = {line.partner_id for line in moved}
-            transaction.on_commit(lambda: notify_buyer_of_status(order, changed))
+            order_status_changed(order, changed)  # a task, enqueued after the commit

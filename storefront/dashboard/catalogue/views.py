@@ -1,7 +1,7 @@
 from oscar.apps.dashboard.catalogue import views
 from oscar.core.loading import get_class, get_model
 
-from storefront.ocop.uploads import make_thumbnail
+from storefront.catalogue.thumbnails import make_thumbnails_after_commit
 
 ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -28,6 +28,7 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
         group = product.group
         if group is not None and group.category_id and not product.is_child:
             ProductCategory.objects.get_or_create(product=product, category_id=group.category_id)
-        for image in product.images.all():
-            make_thumbnail(image.original)
+        images = formsets["image_formset"]
+        for image in [*images.new_objects, *(changed for changed, __ in images.changed_objects)]:
+            make_thumbnails_after_commit(image)  # a task: the page does not wait for them
         return response
