@@ -2,7 +2,8 @@
 
 /healthz: the process answers (no I/O: a slow database must not get a healthy worker restarted).
 /readyz: the parts a request needs are reachable: database, cache, search, storage. 503 names the failing part,
-so the proxy stops sending traffic here while an operator reads which part to look at.
+so the proxy stops sending traffic here while an operator reads which part to look at. Each check may add
+details to its part (search: the cluster's nodes and the circuit breaker's state), failing or not.
 """
 
 import logging
@@ -20,32 +21,35 @@ logger = logging.getLogger(__name__)
 PROBE_KEY = "readyz-probe"
 
 
-def check_database():
+def check_database(details):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return "ok"
 
 
-def check_cache():
+def check_cache(details):
     cache.set(PROBE_KEY, "1", timeout=10)
     if cache.get(PROBE_KEY) != "1":
         raise RuntimeError("a value written to the cache could not be read back")
     return "ok"
 
 
-def check_search():
+def check_search(details):
     if not settings.ELASTICSEARCH_URL:
         return "database"  # no cluster configured: the database backend answers searches
-    from search import indexing
+    from search import breaker, indexing
 
-    health = indexing.client().cluster.health()  # the client waits SEARCH_TIMEOUT at most
+    details["breaker"] = breaker.state()  # open: searches are answered by the database for now
+    # SEARCH_TIMEOUT per attempt; a node that refuses or hangs is retried on another (SEARCH_MAX_RETRIES)
+    health = indexing.client().cluster.health()
+    details["nodes"] = health["number_of_nodes"]
     if health["status"] == "red":
         raise RuntimeError("the Elasticsearch cluster is red")
     return f"elasticsearch {health['status']}"
 
 
-def check_storage():
+def check_storage(details):
     for alias in ("default", "private"):
         if alias in settings.STORAGES:
             storages[alias].exists(PROBE_KEY)  # a read that touches the backend (disk or bucket)
@@ -69,13 +73,13 @@ def healthz(request):
 def readyz(request):
     parts, failing = {}, []
     for name, check in CHECKS.items():
-        started = time.monotonic()
+        started, details = time.monotonic(), {}
         try:
-            state = check()
+            state = check(details)
         except Exception as error:  # any failure of a part is the answer, not a 500
             logger.warning("readyz: %s failed: %s", name, error)
             state = f"failing: {error.__class__.__name__}"
             failing.append(name)
-        parts[name] = {"status": state, "ms": round((time.monotonic() - started) * 1000, 1)}
+        parts[name] = {"status": state, **details, "ms": round((time.monotonic() - started) * 1000, 1)}
     body = {"status": "failing" if failing else "ok", "failing": failing, "parts": parts}
     return JsonResponse(body, status=503 if failing else 200)

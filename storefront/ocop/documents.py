@@ -1,9 +1,10 @@
 """Where certificate documents are kept and how they are handed out.
 
 The scans producers send and the certificates' scans never live under MEDIA_ROOT: they go to the "private"
-storage alias (a directory outside the web root by default; pointing the alias at a private S3 bucket is a
-settings change), under random names, and come back only through the dashboard's download views, which check
-who is asking. A private file's `.url` is therefore that view, whatever the storage behind it could offer.
+storage alias (a directory outside the web root by default, or a private S3 bucket: settings/base.py), under
+random names, and come back only through the dashboard's download views, which check who is asking (and then
+redirect to a short-lived signed URL when the file is in a bucket). A private file's `.url` is therefore that
+view, whatever the storage behind it could offer.
 """
 
 import secrets
@@ -16,7 +17,7 @@ from django.core.signals import setting_changed
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.dispatch import receiver
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import LazyObject, empty
@@ -72,13 +73,19 @@ class PrivateFileField(models.FileField):
 
 
 def document_response(document, download_name):
-    """The stored document as a download (never shown inline, never sniffed into another type), streamed by
-    Django or, when OCOP_PRIVATE_MEDIA_ACCEL_REDIRECT is set, by nginx from its internal location."""
+    """The stored document as a download (never shown inline, never sniffed into another type): from a private
+    bucket, a redirect to a signed URL that expires in OCOP_PRIVATE_URL_SECONDS; from disk, streamed by Django or,
+    when OCOP_PRIVATE_MEDIA_ACCEL_REDIRECT is set, by nginx from its internal location."""
     suffix = PurePosixPath(document.name).suffix.lower()
     content_type = CONTENT_TYPES.get(suffix, "application/octet-stream")
     filename = f"{download_name}{suffix}"
     accel_prefix = getattr(settings, "OCOP_PRIVATE_MEDIA_ACCEL_REDIRECT", "")
-    if accel_prefix:
+    if getattr(document.storage, "querystring_auth", False):  # S3Storage that signs its URLs (settings/base.py)
+        # the bucket answers with our download name and type, whatever the object was stored as
+        response = HttpResponseRedirect(document.storage.url(document.name, parameters={
+            "ResponseContentDisposition": content_disposition_header(as_attachment=True, filename=filename),
+            "ResponseContentType": content_type}))
+    elif accel_prefix:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = f"{accel_prefix.rstrip('/')}/{quote(document.name)}"
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)

@@ -2,6 +2,7 @@
 # A single-node Elasticsearch 8 on loopback, for the test suite and for development.
 #   tests/services/elasticsearch.sh start   -> prints ELASTICSEARCH_URL=... on its last line
 #   tests/services/elasticsearch.sh stop
+#   tests/services/elasticsearch.sh install -> fetches and unpacks only; prints the distribution's directory
 # The server comes from Maven Central: Elastic publishes its minimal runnable distribution as
 # org.elasticsearch.distribution.integ-test-zip:elasticsearch (the server and its open modules, no security).
 # The version matches the Python client's major.minor. The zip is cached in ~/.m2 by Maven and unpacked once
@@ -107,5 +108,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) die "usage: $0 start|stop" ;;
+  # fetch and unpack only; prints the unpacked distribution's directory (elasticsearch_cluster.sh runs it)
+  install) need_java_and_maven; unpack; chmod -R o+rX "$CACHE"; echo "$HOME_DIR" ;;
+  *) die "usage: $0 start|stop|install" ;;
 esac

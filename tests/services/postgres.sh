@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL cluster on loopback for the test suite.
 #   tests/services/postgres.sh start   -> prints DATABASE_URL=... on its last line
 #   tests/services/postgres.sh stop
+# OCOP_PG_PORT, OCOP_PG_DATA; OCOP_PG_KEEP=1 (`make prod`) keeps the cluster across stop and start.
 # Installs Debian's postgresql when it is missing (as root). initdb refuses to run as root, so as root the
 # cluster belongs to the 'postgres' system user the package creates.
 set -euo pipefail
@@ -38,15 +39,21 @@ start() {
   if [ -f "$DATA/postmaster.pid" ] && "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     log "already running on port $PORT"
   else
-    rm -rf "$DATA"
-    mkdir -p "$DATA"
-    [ "${#RUN_AS[@]}" -gt 0 ] && chown postgres: "$DATA"
-    log "initdb $DATA"
-    "${RUN_AS[@]}" "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
-      || die "initdb failed."
-    # Durability is pointless for a throw-away test cluster; speed is not.
+    if [ -n "${OCOP_PG_KEEP:-}" ] && [ -f "$DATA/PG_VERSION" ]; then
+      log "reusing the cluster in $DATA"
+    else
+      rm -rf "$DATA"
+      mkdir -p "$DATA"
+      [ "${#RUN_AS[@]}" -gt 0 ] && chown postgres: "$DATA"
+      log "initdb $DATA"
+      "${RUN_AS[@]}" "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
+        || die "initdb failed."
+    fi
+    # Durability is pointless for a throw-away test cluster; speed is not. A kept cluster is durable.
+    local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ -n "${OCOP_PG_KEEP:-}" ] && fast=""
     "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start \
-      -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+      -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 $fast -c max_connections=100" \
       >/dev/null || { cat "$DATA/server.log" >&2; die "the server did not start (log above)."; }
     log "running on 127.0.0.1:$PORT"
   fi
@@ -57,6 +64,7 @@ stop() {
   install_if_missing
   if [ -d "$DATA" ]; then
     "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 || true
+    if [ -n "${OCOP_PG_KEEP:-}" ]; then log "stopped; the cluster stays in $DATA"; return; fi
     rm -rf "$DATA"
     log "stopped and removed"
   fi

@@ -16,7 +16,8 @@ fi
 # (monotonic clocks are shifted too: with FAKETIME_DONT_FAKE_MONOTONIC, Python's time.sleep fails with EINVAL)
 
 cleanup() { bash tests/services/postgres.sh stop || true; bash tests/services/elasticsearch.sh stop || true;
-          bash tests/services/stripe.sh stop || true; }
+          bash tests/services/redis.sh stop || true;
+          bash tests/services/stripe.sh stop || true; bash tests/services/s3.sh stop || true; }
 trap cleanup EXIT
 
 bash tests/services/browser.sh
@@ -27,11 +28,21 @@ export "${db_line?}"
 es_line=$(bash tests/services/elasticsearch.sh start | tail -n 1) \
   || { echo "run_suite: Elasticsearch did not start; the search tests need it (log above)." >&2; exit 1; }
 export "OCOP_TEST_${es_line?}"
+# Redis, the cache app servers share: REDIS_URL, not CACHE_URL, so the suite keeps its per-process cache and only
+# the tests of shared state (rate limits, sign-in throttling, the search breaker, two app servers) use it.
+redis_line=$(bash tests/services/redis.sh start | tail -n 1) \
+  || { echo "run_suite: Redis did not start; the shared-state tests need it (log above)." >&2; exit 1; }
+export "${redis_line?}"
 # Stripe's peers: localstripe (stateful, sends signed webhooks) and stripe-mock (checks request shapes). Exports
 # their URLs, test keys and a webhook secret; a peer that cannot start stops the run here (docs/payments.md).
 stripe_env=$(bash tests/services/stripe.sh start) \
   || { echo "run_suite: the Stripe peers did not start; the payment tests need them (log above)." >&2; exit 1; }
 while IFS= read -r line; do export "${line?}"; done <<<"$stripe_env"
+# The S3 store (versitygw) for the production tests: OCOP_TEST_AWS_..., not AWS_..., so the rest of the suite keeps
+# its media on disk; tests/integration/production/ hands them to the app servers it starts.
+s3_env=$(bash tests/services/s3.sh start) \
+  || { echo "run_suite: the S3 store did not start; the production tests need it (log above)." >&2; exit 1; }
+while IFS= read -r line; do export "OCOP_TEST_${line?}"; done <<<"$s3_env"
 export DJANGO_SETTINGS_MODULE=storefront.settings.test
 export MEDIA_ROOT="${MEDIA_ROOT:-$(mktemp -d /tmp/ocop-test-media.XXXXXX)}"
 

@@ -15,6 +15,7 @@ def test_check_deploy_passes_under_production_settings_with_the_documented_varia
         "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83",
         "ALLOWED_HOSTS": "ocop.example.vn",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/ocop-check.sqlite3"),
+        "CACHE_URL": "redis://127.0.0.1:6379/0",  # read, not connected to: the checks need no cache
     }
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
@@ -23,7 +24,8 @@ def test_check_deploy_passes_under_production_settings_with_the_documented_varia
 
 def test_production_has_no_demo_loader():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "storefront.settings.production", "ALLOWED_HOSTS": "ocop.example.vn",
-           "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83"}
+           "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83",
+           "CACHE_URL": "redis://127.0.0.1:6379/0"}
     result = subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, capture_output=True,
                             text=True)
     assert result.returncode != 0 and "Unknown command: 'load_demo'" in result.stderr
@@ -35,6 +37,30 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
                             text=True)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_a_cache_that_each_process_keeps_for_itself():
+    env = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="storefront.settings.production", ALLOWED_HOSTS="ocop.example.vn",
+               SECRET_KEY="x" * 30 + "production-grade-secret-key-for-the-check-9f83")
+    for cache_url in (None, "locmemcache://"):
+        if cache_url:
+            env["CACHE_URL"] = cache_url
+        result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                                text=True)
+        assert result.returncode != 0 and "CACHE_URL must name a cache every app server shares" in result.stderr
+
+
+def test_production_keeps_sessions_and_sign_in_failures_in_the_shared_cache_and_a_replica_of_the_index():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "storefront.settings.production", "ALLOWED_HOSTS": "ocop.example.vn",
+           "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83",
+           "CACHE_URL": "redis://127.0.0.1:6379/0"}
+    code = ("import django; django.setup(); from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.AXES_HANDLER, s.SEARCH_REPLICAS)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache",
+                                     "django.contrib.sessions.backends.cached_db",
+                                     "axes.handlers.cache.AxesCacheHandler", "1"], result.stderr
 
 
 def test_with_nothing_set_the_site_runs_on_sqlite():
