@@ -1,5 +1,6 @@
-"""Search benchmark: full reindex time, p50/p95 of /api/search/ (Elasticsearch vs the database fallback) over a
-mixed query set, and the SQL query count of a listing page. See bench/README.md.
+"""Search benchmark: full reindex and sync times, p50/p95 of /api/search/ (Elasticsearch vs the database fallback)
+over a mixed query set, the SQL query count of a listing page, and both backends' totals for a few requests. See
+bench/README.md.
 
     DATABASE_URL=postgres://... ELASTICSEARCH_URL=http://127.0.0.1:9250 \\
         .venv/bin/python bench/search.py [--queries 200] [--no-rebuild]
@@ -85,9 +86,11 @@ def main():
     products = get_model("catalogue", "Product").objects.count()
     print(f"database: {connection.vendor}, products: {products}")
     if not args.no_rebuild:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         name, count = indexing.rebuild(progress=True)
-        print(f"full reindex: {count} products in {time.perf_counter() - started:.1f} s")
+        print(f"full reindex: {count} products in {time.perf_counter() - started:.1f} s "
+              f"(this process's CPU: {time.process_time() - cpu:.1f} s; load average {os.getloadavg()[0]:.1f})")
+    sync_timings()
     queries = query_set(args.queries)
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/api/search/", {"q": "warm up"})
@@ -104,6 +107,46 @@ def main():
         print(f"  {label:14} p50 {numbers['p50']:7.1f}  p95 {numbers['p95']:7.1f}  max {numbers['max']:7.1f}")
     print(f"  p95 speed-up: {database['p95'] / es['p95']:.1f}x")
     print(f"SQL queries for the listing page {page}: elasticsearch {es_listing}, database {db_listing}")
+    agreement()
+
+
+def sync_timings():
+    """`search_index --sync` with nothing changed, then after 500 products changed: it costs what changed."""
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    indexing.sync()  # from here on, only what changes counts
+    started = time.perf_counter()
+    count = indexing.sync()
+    print(f"sync, nothing changed: {count} products in {time.perf_counter() - started:.2f} s")
+    ids = list(Product.objects.order_by("?").values_list("pk", flat=True)[:500])
+    Product.objects.filter(pk__in=ids).update(date_updated=timezone.now())
+    started = time.perf_counter()
+    count = indexing.sync()
+    print(f"sync, 500 products changed: {count} products in {time.perf_counter() - started:.2f} s")
+
+
+def agreement():
+    """Totals of both backends for a few requests (the suite checks every facet count on a smaller catalogue)."""
+    from django.http import QueryDict
+
+    from search.interface import parse_params, run_search
+
+    print("totals, elasticsearch vs database:")
+    for qs in ("q=tra", "q=tr%C3%A0", "q=nuoc+mam", "q=nuoc+mamm", "q=phu+quok", "q=mat+ong+hoa+nhan",
+               "q=tra&stars=4,5&price=100000-300000", "province=91,48&stars=5"):
+        params = parse_params(QueryDict(qs))
+        es = run_search(params, per_page=24)
+        with override_settings(ELASTICSEARCH_URL=""):
+            database = run_search(params, per_page=24)
+        assert es.backend == "elasticsearch" and database.backend == "database"
+        same = "same" if (es.total, facet_counts(es)) == (database.total, facet_counts(database)) else "DIFFER"
+        print(f"  {qs:40} {es.total:6} {database.total:6}  facets: {same}")
+
+
+def facet_counts(results):
+    return {facet.name: {value.key: value.count for value in facet.values} for facet in results.facets}
 
 
 if __name__ == "__main__":

@@ -14,9 +14,13 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         self.search_view = get_class("search.views", "SearchView")
-        from . import signals
+        from django.db.models.signals import post_delete, post_save
+
+        from . import signals, synonyms
 
         signals.connect()
+        for signal in (post_save, post_delete):
+            signal.connect(synonyms.forget, sender="search.Synonym", dispatch_uid=f"search-synonyms-{signal}")
 
     def get_urls(self):
         return self.post_process_urls([path("", self.search_view.as_view(), name="search")])

@@ -7,19 +7,23 @@ everything changed since the last successful sync, caught up by `manage.py searc
 """
 
 import logging
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from oscar.core.loading import get_model
 from tqdm import tqdm
 
-from .documents import INDEX_SETTINGS, ProductDocument, indexable_products, legacy_names_by_province, to_document
+from .documents import INDEX_SETTINGS, ProductDocument, documents, indexable_products
 
 logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 CHUNK = 1000
+#: Threads sending bulk requests while the calling thread builds documents.
+BULK_THREADS = 2
 
 _clients = {}
 
@@ -28,13 +32,23 @@ def enabled():
     return bool(settings.ELASTICSEARCH_URL)
 
 
+def hosts():
+    """The cluster's nodes, from ELASTICSEARCH_URL (one URL, or several comma-separated)."""
+    return [host.strip() for host in settings.ELASTICSEARCH_URL.split(",") if host.strip()]
+
+
 def client():
-    """One client per URL. Short timeouts and no retries: a slow or dead node must fall back quickly."""
-    url = settings.ELASTICSEARCH_URL
-    if url not in _clients:
-        _clients[url] = Elasticsearch(url, request_timeout=settings.SEARCH_TIMEOUT, max_retries=0,
-                                      retry_on_timeout=False)
-    return _clients[url]
+    """One client per configuration, spreading requests over the nodes. An attempt may take SEARCH_TIMEOUT; a
+    refused connection or a timeout is tried again on another node, SEARCH_MAX_RETRIES times, and the node is
+    left alone for a while. No sniffing: the configured addresses are the ones reachable from here (nodes often
+    publish addresses that are not), and the breaker, not more retries, handles a cluster that is down."""
+    key = (settings.ELASTICSEARCH_URL, settings.SEARCH_TIMEOUT, settings.SEARCH_MAX_RETRIES)
+    if key not in _clients:
+        _clients[key] = Elasticsearch(hosts(), request_timeout=settings.SEARCH_TIMEOUT,
+                                      max_retries=settings.SEARCH_MAX_RETRIES, retry_on_timeout=True,
+                                      sniff_on_start=False, sniff_before_requests=False,
+                                      sniff_on_node_failure=False)
+    return _clients[key]
 
 
 def writer():
@@ -47,30 +61,49 @@ def alias():
 
 
 def create_index(name):
-    """A new empty index with the product mapping (refresh off while it is filled)."""
-    ProductDocument._index.clone(name).settings(**INDEX_SETTINGS, refresh_interval="-1").create(using=writer())
-
-
-def documents(queryset, legacy_names):
-    for product in queryset.iterator(chunk_size=CHUNK):
-        yield action(product, legacy_names)
-
-
-def action(product, legacy_names):
-    return {"_id": product.pk, "_source": to_document(product, legacy_names).to_dict()}
+    """A new empty index with the product mapping (refresh off while it is filled), with SEARCH_REPLICAS copies
+    on other nodes."""
+    ProductDocument._index.clone(name).settings(**INDEX_SETTINGS, number_of_replicas=settings.SEARCH_REPLICAS,
+                                                refresh_interval="-1").create(using=writer())
 
 
 def bulk_index(index, queryset, progress=False):
-    """Index `queryset` into `index`; returns how many documents went in."""
-    legacy_names = legacy_names_by_province()
+    """Index `queryset` into `index`; returns how many documents went in. This thread builds the documents from
+    plain values (documents.documents; its database connection is this thread's, so it sees what this
+    transaction sees) while BULK_THREADS threads send the previous chunks in bulk requests."""
+    es = writer()
     total = queryset.count()
-    actions = ({**action, "_index": index} for action in documents(queryset, legacy_names))
+    actions = ({"_index": index, "_id": pk, "_source": source} for pk, source in documents(queryset))
     done = 0
-    with tqdm(total=total, unit="product", disable=not progress, desc=f"Indexing into {index}") as bar:
-        for ok, item in helpers.streaming_bulk(writer(), actions, chunk_size=CHUNK, raise_on_error=True):
-            done += 1
-            bar.update(1)
+    with tqdm(total=total, unit="product", disable=not progress, desc=f"Indexing into {index}") as bar, \
+            ThreadPoolExecutor(BULK_THREADS, thread_name_prefix="bulk-index") as pool:
+        sending = deque()
+        for chunk in chunks(actions, CHUNK):
+            sending.append(pool.submit(send, es, chunk))
+            while len(sending) > BULK_THREADS:  # no more chunks waiting than threads to send them
+                done += sending.popleft().result()
+                bar.update(done - bar.n)
+        for future in sending:
+            done += future.result()
+        bar.update(done - bar.n)
     return done
+
+
+def chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def send(es, actions):
+    """One bulk request; any document refused raises (helpers.BulkIndexError)."""
+    indexed, _ = helpers.bulk(es, actions, chunk_size=len(actions), raise_on_error=True, stats_only=True)
+    return indexed
 
 
 def rebuild(progress=False):
@@ -108,12 +141,10 @@ def index_products(product_ids):
         return
     es = client().options(request_timeout=10)
     product_ids = set(product_ids)
-    queryset = indexable_products().filter(pk__in=product_ids)
-    legacy_names = legacy_names_by_province()
     actions, present = [], set()
-    for product in queryset:
-        present.add(product.pk)
-        actions.append({**action(product, legacy_names), "_index": alias()})
+    for pk, source in documents(indexable_products().filter(pk__in=product_ids)):
+        present.add(pk)
+        actions.append({"_index": alias(), "_id": pk, "_source": source})
     actions += [{"_op_type": "delete", "_index": alias(), "_id": pk} for pk in product_ids - present]
     # require_alias: never let a write create a stray index with a guessed mapping when the alias is missing
     _, errors = helpers.bulk(es, actions, raise_on_error=False, require_alias=True,
@@ -137,17 +168,21 @@ def sync(progress=False):
     if since is None:
         name, count = rebuild(progress=progress)
         return count
-    changed = set(
-        Product.objects.filter(
-            Q(date_updated__gte=since) | Q(stockrecords__date_updated__gte=since)
-            | Q(certificates__updated_at__gte=since)
-        ).values_list("pk", flat=True).distinct()
-    )
-    ids = sorted(changed | stale)
+    ids = sorted(changed_since(since) | stale)
     for start in tqdm(range(0, len(ids), CHUNK), disable=not progress, desc="Syncing", unit="chunk"):
         index_products(ids[start:start + CHUNK])
     mark_synced(started, clear_stale=True, stale_ids=stale)
     return len(ids)
+
+
+def changed_since(moment):
+    """Ids of the products changed since `moment`, theirs or their stock's or certificates' rows: three range scans
+    of indexed timestamps, so a sync costs what changed, not the catalogue's size."""
+    StockRecord = get_model("partner", "StockRecord")
+    Certificate = get_model("ocop", "Certificate")
+    return (set(Product.objects.filter(date_updated__gte=moment).values_list("pk", flat=True))
+            | set(StockRecord.objects.filter(date_updated__gte=moment).values_list("product_id", flat=True))
+            | set(Certificate.objects.filter(updated_at__gte=moment).values_list("product_id", flat=True)))
 
 
 def mark_synced(moment, clear_stale=False, stale_ids=None):

@@ -39,6 +39,8 @@ class SearchParams:
     producer_type: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
+    # the words as typed and nothing else: no correction, no synonyms, no Telex reading, no typo allowance
+    exact: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -48,11 +50,11 @@ class SearchParams:
 
 def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> SearchParams:
     """`allowed_*` are the codes that exist; `fixed` pins values a page decides (a category page's group)."""
-    known = {"q", "group", "province", "stars", "price", "producer_type", "sort", "page"}
+    known = {"q", "group", "province", "stars", "price", "producer_type", "sort", "page", "exact"}
     unknown = [key for key in querydict if key not in known and key not in IGNORED_PARAMS
                and not key.startswith(IGNORED_PREFIXES)]
     if unknown:
-        raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, price, producer_type, sort, page.")
+        raise BadSearchRequest(_("Unknown parameters: %(names)s. Use q, group, province, stars, price, producer_type, sort, page, exact.")
                                % {"names": shown(", ".join(sorted(unknown)))})
 
     q = " ".join(single(querydict, "q").split())
@@ -71,6 +73,7 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
     stars = [int(choice(value, "stars", STAR_CHOICES)) for value in _split("stars", querydict.getlist("stars"))]
     sort = choice(single(querydict, "sort") or "relevance", "sort", SORTS)
     page = whole_number(single(querydict, "page") or "1", "page", minimum=1, maximum=MAX_PAGE)
+    exact = choice(single(querydict, "exact") or "0", "exact", ("0", "1")) == "1"
 
     params = dict(
         q=q,
@@ -81,6 +84,7 @@ def parse(querydict, *, allowed_groups, allowed_provinces, fixed=None) -> Search
         producer_type=codes("producer_type", PRODUCER_TYPES),
         sort=sort,
         page=page,
+        exact=exact,
     )
     params.update(fixed or {})
     return SearchParams(**params)

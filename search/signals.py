@@ -1,15 +1,14 @@
-"""Changes to products, stock, certificates and producers reach the index after commit. Indexing never fails
-the user's request: an error is logged and the products are noted for `search_index --sync`."""
+"""Changes to products, stock, certificates and producers reach the index through a task enqueued after commit
+(search/tasks.py), one per change with every product it touched. Indexing never fails nor slows the user's
+request: the worker retries a failed update, and the products are noted for `search_index --sync`."""
 
-import logging
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
 
-from . import indexing
+from storefront.background.enqueue import enqueue_on_commit
 
-logger = logging.getLogger(__name__)
+from . import indexing, tasks
+from .documents import legacy_names_by_province
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -20,21 +19,9 @@ Certificate = get_model("ocop", "Certificate")
 def schedule(product_ids):
     if not indexing.enabled():
         return
-    product_ids = set(product_ids)
+    product_ids = sorted(set(product_ids))
     if product_ids:
-        transaction.on_commit(lambda: update_index(product_ids), robust=True)
-
-
-def update_index(product_ids):
-    try:
-        indexing.index_products(product_ids)
-    except Exception:  # noqa: BLE001  whatever went wrong, the save already succeeded
-        logger.warning("Search index update failed for products %s; `search_index --sync` will retry.",
-                       sorted(product_ids), exc_info=True)
-        try:
-            indexing.note_stale(product_ids)
-        except Exception:  # noqa: BLE001
-            logger.exception("Could not record products %s as stale", sorted(product_ids))
+        enqueue_on_commit(tasks.index_products, product_ids)
 
 
 def product_changed(sender, instance, **kwargs):
@@ -53,7 +40,14 @@ def certificate_changed(sender, instance, **kwargs):
 
 
 def producer_changed(sender, instance, **kwargs):
-    schedule(Product.objects.filter(producer=instance).values_list("pk", flat=True))
+    products = list(Product.objects.filter(producer=instance).select_related(
+        "classification__parent__parent", "origin_province", "producer__commune"))
+    # the producer's name and commune are words of its products' search text (both backends match it)
+    legacy_names = legacy_names_by_province()
+    for product in products:
+        product.search_text = product.build_search_text(legacy_names)
+    Product.objects.bulk_update(products, ["search_text"], batch_size=500)
+    schedule(product.pk for product in products)
 
 
 def connect():

@@ -6,16 +6,20 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
 
 from storefront.catalogue.pricing import unit_price
+from storefront.http_caching import public_for_anonymous
 from storefront.params import BadParameter, shown, single, text
 from storefront.site_url import absolute_url
 
-from .interface import parse_params, run_search, suggest
+from . import records
+from .interface import parse_params, suggest
 from .params import MAX_QUERY_LENGTH, BadSearchRequest
+from .remembered import remembered_search
 
 Category = get_model("catalogue", "Category")
 
@@ -32,7 +36,8 @@ class ListingView(View):
             params = parse_params(request.GET, fixed=self.fixed_params())
         except BadSearchRequest as error:
             return render(request, "oscar/search/bad_request.html", {"message": str(error)}, status=400)
-        results = run_search(params)
+        results = remembered_search(params)
+        self.params, self.results = params, results
         context = {
             "params": params,
             "results": results,
@@ -41,6 +46,7 @@ class ListingView(View):
             "chips": self.chips(params, results),
             "sort_options": SORT_LABELS,
             "did_you_mean_url": self.did_you_mean_url(results),
+            "exact_url": self.exact_url(results),
         }
         context.update(self.extra_context())
         return render(request, self.template_name, context)
@@ -52,11 +58,20 @@ class ListingView(View):
         return self.title
 
     def did_you_mean_url(self, results):
-        if not results.did_you_mean:
+        if not results.did_you_mean or results.corrected_query:
             return ""
         query = self.request.GET.copy()
         query.pop("page", None)
         query["q"] = results.did_you_mean
+        return "?" + query.urlencode()
+
+    def exact_url(self, results):
+        """When the correction's results are shown: the link that searches the words as typed, exactly."""
+        if not results.corrected_query:
+            return ""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query["exact"] = "1"
         return "?" + query.urlencode()
 
     def chips(self, params, results):
@@ -84,6 +99,12 @@ SORT_LABELS = [
 
 
 class SearchView(ListingView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            records.record(self.params, self.results, "page")
+        return response
+
     def get_title(self, params):
         return _("Results for “%(q)s”") % {"q": params.q} if params.q else _("All OCOP products")
 
@@ -116,6 +137,7 @@ class ProductCategoryView(ListingView):
         return {"category": self.category}
 
 
+@method_decorator(public_for_anonymous(max_age=60), name="get")
 class SearchApiView(View):
     """GET /api/search/: the same search as JSON for partners (e-commerce floors, provincial portals)."""
 
@@ -124,13 +146,16 @@ class SearchApiView(View):
             params = parse_params(request.GET)
         except BadSearchRequest as error:
             return JsonResponse({"error": str(error)}, status=400)
-        results = run_search(params)
+        results = remembered_search(params)
+        records.record(params, results, "api")
         return JsonResponse({
             "total": results.total,
             "page": results.page,
             "num_pages": results.num_pages,
             "backend": results.backend,
             "did_you_mean": results.did_you_mean,
+            # set when the words found nothing and these results are the correction's
+            "corrected_query": results.corrected_query,
             "results": [product_json(request, product) for product in results.products],
             "facets": {
                 facet.name: [
@@ -167,6 +192,7 @@ def _in_dong(amount):
     return int(amount.quantize(Decimal(1), ROUND_HALF_UP))
 
 
+@method_decorator(public_for_anonymous(max_age=60), name="get")
 class SuggestApiView(View):
     """GET /api/search/suggest?q=: products and groups whose words start with what was typed."""
 

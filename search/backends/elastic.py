@@ -14,15 +14,13 @@ from oscar.core.loading import get_model
 from storefront.ocop.models import today
 from storefront.ocop.text import fold
 
-from .. import facets, indexing
+from .. import english, facets, indexing, matching
 from ..params import PRICE_BANDS, price_band
 from .base import SearchResults
 from .database import DatabaseBackend
 
 Product = get_model("catalogue", "Product")
 
-# One typo is forgiven in words of five letters or more; shorter words must match exactly.
-FUZZINESS = "AUTO:5,100"
 TEXT_FIELDS_EXACT = ["title^6", "producer^2", "province_names^2", "classification_names^2", "description"]
 TEXT_FIELDS_FOLDED = ["title_folded^4", "all_folded"]
 
@@ -40,7 +38,7 @@ class ElasticBackend:
     def search(self, params, *, per_page, day=None):
         day = day or today()
         filters = self.filters(params, day)
-        text = self.text_query(params.q)
+        text = self.text_query(params.q, params.exact)
         by_stars = params.sort == "stars" or (params.sort == "relevance" and not params.q)
         search = Search(using=indexing.client(), index=indexing.alias()).query(
             self.stars_today(text, day) if by_stars else text)
@@ -65,25 +63,46 @@ class ElasticBackend:
         results = SearchResults(total=total, products=self.load(ids), page=page, num_pages=num_pages,
                                 per_page=per_page, facets=self.facets(response.aggregations, params),
                                 backend=self.name)
-        results.did_you_mean = self.did_you_mean(response, params.q)
+        # the suggester knows the Vietnamese words only: an English query that found its products needs no correction
+        results.did_you_mean = "" if english.answered(response) else self.did_you_mean(response, params.q)
         return results
 
     # --- the query ----------------------------------------------------------------------------------------
-    def text_query(self, q):
+    def text_query(self, q, exact=False):
+        """Any of the query's alternatives (search/understanding.py) matches; the words as typed weigh most."""
         if not q:
             return Q("match_all")
-        folded = fold(q)
+        alternatives = [self.alternative_query(alternative, slots)
+                        for alternative, slots in matching.understood(q, exact=exact)]
+        in_english = english.elastic_query(q)  # English words on the English text, stemmed
+        should = [*alternatives, *([in_english] if in_english else [])]
+        if not should:  # words that fold to nothing ('°°') match nothing, as on the database
+            return Q("match_none")
+        return Q("bool", should=should, minimum_should_match=1)
+
+    def alternative_query(self, alternative, slots):
+        """`slots`: per word of the alternative, the indexed words that satisfy it (search/matching.py: the
+        word and its typos, the same words the database backend matches)."""
+        if not slots:  # the words stood for whole product groups ('quà Tết')
+            return Q("constant_score", filter=Q("terms", group_path=list(alternative.groups)),
+                     boost=alternative.weight)
+        text, folded = alternative.text, alternative.folded
+        groups = [Q("terms", group_path=list(alternative.groups))] if alternative.groups else []
         return Q("bool",
-                 # every word must be there, folded, allowing one typo in the longer ones
-                 must=[Q("match", all_folded={"query": folded, "operator": "and", "fuzziness": FUZZINESS,
-                                              "prefix_length": 1})],
+                 # every syllable must be there, folded, or one of its typos
+                 filter=[*(Q("terms", all_folded=sorted(slot)) for slot in slots), *groups],
                  should=[
                      # as typed: diacritics that match exactly weigh most
-                     Q("multi_match", query=q, fields=TEXT_FIELDS_EXACT, type="best_fields", boost=3),
-                     Q("match_phrase", title={"query": q, "boost": 4}),
+                     Q("multi_match", query=text, fields=TEXT_FIELDS_EXACT, type="best_fields", boost=3),
+                     Q("match_phrase", title={"query": text, "boost": 4}),
+                     # exact syllables rank above the ones a typo allowance reached
+                     Q("match", all_folded={"query": folded, "operator": "and", "boost": 2}),
                      Q("multi_match", query=folded, fields=TEXT_FIELDS_FOLDED, type="best_fields"),
                      Q("match_phrase", title_folded={"query": folded, "boost": 2}),
-                 ])
+                     # the syllables side by side anywhere ('hai duong' the province, not 'hái' … 'đường')
+                     Q("match_phrase", all_folded={"query": folded, "boost": 2}),
+                 ],
+                 boost=alternative.weight)
 
     def filters(self, params, day):
         """One query per facet (None when nothing is selected in it)."""

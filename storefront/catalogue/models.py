@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
@@ -42,11 +43,29 @@ class Product(AbstractProduct):
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
-    def build_search_text(self):
-        parts = [self.title, self.upc or "", self.code or ""]
-        for related in (self.classification, self.origin_province, self.producer):
-            if related is not None:
-                parts.append(related.name)
+    def build_search_text(self, legacy_names=None):
+        """Everything a buyer may type to find the product, folded: title, codes, description and story, the
+        classification from product set up to sector, the province with the former provinces merged into it
+        (“Kiên Giang” finds An Giang's products), the producer and its commune. Both search backends match
+        these words (search/matching.py). `legacy_names` ({province code: [former names]}) spares a bulk load a
+        query per product."""
+        # the Vietnamese columns, whatever the request's language (`title` reads the active one)
+        parts = [self.title_vi or "", self.upc or "", self.code or "", strip_tags(self.description_vi or ""),
+                 strip_tags(self.story_vi or "")]
+        node = self.classification
+        while node is not None:
+            parts.append(node.name_vi or "")
+            node = node.parent
+        province = self.origin_province
+        if province is not None:
+            parts.append(province.name_vi or "")
+            if legacy_names is None:
+                legacy_names = {province.code: list(province.legacy_provinces.values_list("name", flat=True))}
+            parts.extend(legacy_names.get(province.code, []))
+        if self.producer is not None:
+            parts.append(self.producer.name)
+            if self.producer.commune is not None:
+                parts.append(self.producer.commune.name)
         return fold(" ".join(parts))
 
     def refresh_current_certificate(self):
@@ -64,6 +83,16 @@ class Product(AbstractProduct):
         if certificate is not None and certificate.shows_badge_on(today()):
             return certificate
         return None
+
+    @property
+    def sorted_recommended_products(self):
+        """Oscar's, ranked the same, with what their cards show read in a fixed number of queries."""
+        from .caching import remember_shown
+        from .templatetags.product_cards import buyable_by_ids
+
+        ids = remember_shown("recommended", (self.pk,), lambda: list(
+            self.primary_recommendations.values_list("recommendation_id", flat=True)))
+        return buyable_by_ids(ids)
 
     @property
     def ocop_stars(self):

@@ -114,7 +114,8 @@ class CatalogueLoader:
             "product").first()
         is_service = entry["product_set"].startswith(f"{TOURISM_SECTOR}.")
         fields = {
-            "title": entry["title"], "description": entry.get("description", ""), "story": entry.get("story", ""),
+            "title_vi": entry["title"], "description_vi": entry.get("description", ""),
+            "story_vi": entry.get("story", ""), **english_fields(entry),
             "unit": entry.get("unit", ""), "classification": product_set, "producer": producer,
             "origin_province": self.province(entry["province"], entry["key"]),
             "product_class": service if is_service else goods, "is_public": True,
@@ -129,6 +130,7 @@ class CatalogueLoader:
         else:
             product = record.product
             self.stats["products kept"] += 1
+            fill_english(product, entry)
         ProductCategory.objects.get_or_create(product=product, category=product_set.parent.category)
         if entry.get("certificate"):
             self.certificates(index, product, producer, entry)
@@ -190,3 +192,17 @@ class CatalogueLoader:
         certificate.save()
         self.stats["certificates moved" if existing else "certificates created"] += 1
         return certificate
+
+
+def english_fields(entry):
+    """The product's English name and description from the demo file (the English site shows them)."""
+    return {"title_en": entry.get("title_en", ""), "description_en": entry.get("description_en", "")}
+
+
+def fill_english(product, entry):
+    """A product loaded before the demo had English gets it on the next run; nothing else is touched."""
+    english = english_fields(entry)
+    if any(getattr(product, name) != value for name, value in english.items()):
+        for name, value in english.items():
+            setattr(product, name, value)
+        product.save()

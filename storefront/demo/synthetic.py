@@ -16,7 +16,7 @@ from oscar.core.loading import get_model
 from tqdm import tqdm
 
 from storefront.ocop import reference
-from storefront.ocop.models import Certificate, Commune, Province, RuleSet, TaxonomyNode
+from storefront.ocop.models import Certificate, Commune, LegacyProvince, Province, RuleSet, TaxonomyNode
 from storefront.ocop.taxonomy import current_version
 from storefront.ocop.text import slugify_vi
 
@@ -161,8 +161,11 @@ class SyntheticFactory:
         self.rule_sets = {rule_set.code: rule_set for rule_set in RuleSet.objects.all()}
         self.latest_maxima = max(self.rule_sets.values(), key=lambda r: r.effective_from).as_rules().part_maxima
         self.product_sets = list(TaxonomyNode.objects.filter(version=current_version(), level="product_set")
-                                 .select_related("parent__category"))
+                                 .select_related("parent__category", "parent__parent"))
         self.provinces = list(Province.objects.all())
+        self.legacy_names = {}  # for the search text, without a query per product
+        for code, name in LegacyProvince.objects.values_list("successor__code", "name"):
+            self.legacy_names.setdefault(code, []).append(name)
         self.communes = {}
         for commune in Commune.objects.all():
             self.communes.setdefault(commune.province_id, []).append(commune)
@@ -211,7 +214,7 @@ class SyntheticFactory:
                 product_class=self.service if sector == TOURISM_SECTOR else self.goods,
                 description=f"{title}: sản phẩm của {producer.name}.", structure=Product.STANDALONE,
             )
-            product.search_text = product.build_search_text()
+            product.search_text = product.build_search_text(self.legacy_names)
             products.append(product)
             price = Decimal(rnd.randrange(low // 1000, high // 1000) * 1000)
             records.append((producer, f"{SKU_PREFIX}{number:07d}", price, rnd.randrange(0, 300)))

@@ -103,12 +103,14 @@ def link_categories(version_code):
 
 def ensure_category(node, parent):
     category = node.category
+    names = {"name": node.name_vi, "name_vi": node.name_vi, "name_en": node.name_en}
     if category is None:
-        category = parent.add_child(name=node.name) if parent else Category.add_root(name=node.name)
+        category = parent.add_child(**names) if parent else Category.add_root(**names)
         node.category = category
         node.save(update_fields=["category"])
-    elif category.name != node.name:
-        category.name = node.name
+    elif (category.name_vi, category.name_en) != (node.name_vi, node.name_en):
+        for field, value in names.items():
+            setattr(category, field, value)
         category.save()
     return category
 

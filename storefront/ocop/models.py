@@ -31,9 +31,8 @@ class Province(models.Model):
         PROVINCE = "province", _("Province")
 
     code = models.CharField(_("code"), max_length=2, unique=True)
-    name = models.CharField(_("name"), max_length=64)
+    name = models.CharField(_("name"), max_length=64)  # name_vi / name_en (Quang Ninh, Hanoi): translation.py
     full_name = models.CharField(_("full name"), max_length=96)
-    name_en = models.CharField(_("English name"), max_length=64)
     slug = models.SlugField(unique=True)
     unit_type = models.CharField(_("unit type"), max_length=16, choices=UnitType.choices)
     region = models.CharField(_("region"), max_length=48, blank=True)
@@ -120,8 +119,7 @@ class TaxonomyNode(models.Model):
 
     version = models.ForeignKey(TaxonomyVersion, on_delete=models.CASCADE, related_name="nodes")
     code = models.CharField(_("code"), max_length=16)
-    name = models.CharField(_("name"), max_length=160)
-    name_en = models.CharField(_("English name"), max_length=160)
+    name = models.CharField(_("name"), max_length=160)  # name_vi / name_en: translation.py
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     category = models.OneToOneField("catalogue.Category", null=True, blank=True, on_delete=models.SET_NULL,

@@ -6,6 +6,7 @@ in the shared cache under a generation number that any change to a taxonomy row 
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from .models import TaxonomyNode, TaxonomyVersion, today
 
@@ -16,9 +17,15 @@ CACHE_SECONDS = 6 * 3600  # a day's tree; a per-process cache (dev) also catches
 @dataclass
 class Branch:
     code: str
-    name: str
+    name_vi: str
     name_en: str
     groups: list["Branch"] = field(default_factory=list)
+
+    @property
+    def name(self):
+        """The name in the active language: English on the English site when there is one (the tree is cached
+        for every language, so it keeps both)."""
+        return self.name_en if self.name_en and (get_language() or "").startswith("en") else self.name_vi
 
 
 @dataclass
@@ -36,7 +43,7 @@ def current_version(day=None):
 
 def current_taxonomy(day=None) -> Taxonomy:
     day = day or today()
-    key = f"ocop:taxonomy:{cache.get_or_set(GENERATION_KEY, 0, None)}:{day.isoformat()}"
+    key = f"ocop:taxonomy:v2:{cache.get_or_set(GENERATION_KEY, 0, None)}:{day.isoformat()}"  # v2: both languages
     taxonomy = cache.get(key)
     if taxonomy is None:
         taxonomy = _load_taxonomy(day)
@@ -57,8 +64,8 @@ def _load_taxonomy(day) -> Taxonomy:
     if version is None:
         return Taxonomy(version="", sectors=[])
     nodes = list(TaxonomyNode.objects.filter(version=version, level__in=["sector", "group"]).order_by("code"))
-    sectors = {node.code: Branch(node.code, node.name, node.name_en) for node in nodes if node.level == "sector"}
+    sectors = {node.code: Branch(node.code, node.name_vi, node.name_en) for node in nodes if node.level == "sector"}
     for node in nodes:
         if node.level == "group":
-            sectors[node.code.split(".")[0]].groups.append(Branch(node.code, node.name, node.name_en))
+            sectors[node.code.split(".")[0]].groups.append(Branch(node.code, node.name_vi, node.name_en))
     return Taxonomy(version=version.code, sectors=list(sectors.values()))

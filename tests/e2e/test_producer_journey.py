@@ -101,7 +101,7 @@ def test_an_applicant_is_approved_lists_a_product_and_staff_certify_it_four_star
     expect(page.locator("h1")).to_contain_text(producer_name)
     page.screenshot(path=str(tmp_path / "producer-dashboard.png"), full_page=True)
     page.goto("/dashboard/catalogue/products/create/ocop-product/")
-    page.fill("#id_title", title)
+    page.fill("#id_title_vi", title)
     page.select_option("#id_classification", index=1)
     page.click('a[href="#product_stock"]')
     page.fill("#id_stockrecords-0-partner_sku", f"SKU-{tmp_path.name[-6:]}")

@@ -3,7 +3,9 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Q
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.core.loading import get_model
 
@@ -14,6 +16,15 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 OCOP_FIELDS = ["classification", "origin_province", "story", "unit"]
+# Fields with an English version (storefront/catalogue/translation.py): the form edits both languages.
+TRANSLATED_FIELDS = ("title", "description", "story")
+LANGUAGE_LABELS = {"vi": _lazy("%(field)s (Vietnamese)"), "en": _lazy("%(field)s (English)")}
+
+
+def in_both_languages(fields):
+    """['title', 'upc', …] -> ['title_vi', 'title_en', 'upc', …]."""
+    return [bilingual for name in fields
+            for bilingual in ([f"{name}_vi", f"{name}_en"] if name in TRANSLATED_FIELDS else [name])]
 
 
 class ProductForm(oscar_forms.ProductForm):
@@ -22,10 +33,11 @@ class ProductForm(oscar_forms.ProductForm):
     producer; a producer's own products are theirs (set by the view)."""
 
     class Meta(oscar_forms.ProductForm.Meta):
-        fields = oscar_forms.ProductForm.Meta.fields + OCOP_FIELDS + ["producer"]
+        fields = in_both_languages(oscar_forms.ProductForm.Meta.fields + OCOP_FIELDS) + ["producer"]
 
     def __init__(self, product_class, *args, user=None, **kwargs):
         super().__init__(product_class, *args, **kwargs)
+        self.label_languages()
         if user is not None and not user.is_staff and "producer" in self.fields:
             del self.fields["producer"]
         if "classification" in self.fields:
@@ -33,6 +45,24 @@ class ProductForm(oscar_forms.ProductForm):
             self.fields["classification"].required = not (self.instance and self.instance.is_child)
             self.fields["classification"].queryset = self.fields["classification"].queryset.filter(
                 level="product_set").select_related("version").order_by("-version__effective_from", "code")
+
+
+    def label_languages(self):
+        """'Title (Vietnamese)' and 'Title (English)'; the Vietnamese title is required as Oscar's title is
+        (a child product may leave it empty), the English one falls back to it on the English site."""
+        for name in TRANSLATED_FIELDS:
+            for code, label in LANGUAGE_LABELS.items():
+                field = self.fields.get(f"{name}_{code}")
+                if field is not None:
+                    field.label = label % {"field": capfirst(str(Product._meta.get_field(name).verbose_name).strip())}
+        if "title_vi" in self.fields:
+            self.fields["title_vi"].required = not self.instance.is_child
+            self.fields["title_vi"].widget = forms.TextInput(attrs={"autocomplete": "off"})
+
+    def delete_non_child_fields(self):
+        super().delete_non_child_fields()
+        for name in ("description_vi", "description_en"):
+            self.fields.pop(name, None)
 
 
 class ProductImageForm(oscar_forms.ProductImageForm):

@@ -61,9 +61,9 @@ def producer_client(client, honey):
 def product_update(honey, price):
     record = honey.stockrecords.get()
     return {
-        "title": honey.title, "upc": "", "description": "", "is_public": "on", "structure": "standalone",
+        "title_vi": honey.title_vi, "upc": "", "description_vi": "", "is_public": "on", "structure": "standalone",
         "slug": honey.slug, "meta_title": "", "meta_description": "", "classification": honey.classification_id,
-        "origin_province": honey.origin_province_id, "story": "", "unit": "",
+        "origin_province": honey.origin_province_id, "story_vi": "", "unit": "",
         "stockrecords-TOTAL_FORMS": 1, "stockrecords-INITIAL_FORMS": 1, "stockrecords-MIN_NUM_FORMS": 0,
         "stockrecords-MAX_NUM_FORMS": 1000, "stockrecords-0-id": record.pk, "stockrecords-0-product": honey.pk,
         "stockrecords-0-partner": record.partner_id, "stockrecords-0-partner_sku": record.partner_sku,

@@ -88,10 +88,10 @@ def test_a_producer_with_several_users_is_managed_by_each(client, world):
 
 def product_post(world, image=None, **extra):
     data = {
-        "title": "Mật ong hoa nhãn thử", "upc": "", "description": "", "is_public": "on", "structure": "standalone",
+        "title_vi": "Mật ong hoa nhãn thử", "upc": "", "description_vi": "", "is_public": "on", "structure": "standalone",
         "slug": "", "meta_title": "", "meta_description": "",
         "classification": world.a.product.classification_id, "origin_province": world.a.partner.province_id,
-        "story": "Nuôi ong ở vườn nhãn.", "unit": "500 ml",
+        "story_vi": "Nuôi ong ở vườn nhãn.", "unit": "500 ml",
         "stockrecords-TOTAL_FORMS": 1, "stockrecords-INITIAL_FORMS": 0, "stockrecords-MIN_NUM_FORMS": 0,
         "stockrecords-MAX_NUM_FORMS": 1000, "stockrecords-0-partner": world.a.partner.pk,
         "stockrecords-0-partner_sku": "MO-THU-1", "stockrecords-0-price_currency": "VND",
@@ -343,7 +343,7 @@ __all__ = ["date", "Partner"]
 
 
 def test_a_product_lands_in_its_groups_category_without_the_producer_choosing_one(as_a, world):
-    data = product_post(world, title="Mật ong không chọn danh mục", **{
+    data = product_post(world, title_vi="Mật ong không chọn danh mục", **{
         "stockrecords-0-partner_sku": "MO-THU-2", "productcategory_set-0-category": ""})
     response = as_a.post(create_url(world), data)
     assert response.status_code == 302, form_errors(response)
@@ -352,7 +352,7 @@ def test_a_product_lands_in_its_groups_category_without_the_producer_choosing_on
 
 
 def test_a_product_needs_its_ocop_classification(as_a, world):
-    response = as_a.post(create_url(world), product_post(world, title="Không phân loại", classification="",
+    response = as_a.post(create_url(world), product_post(world, title_vi="Không phân loại", classification="",
                                                          **{"stockrecords-0-partner_sku": "MO-THU-3"}))
     assert response.status_code == 200
     assert "classification" in response.context["form"].errors
