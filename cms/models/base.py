@@ -11,9 +11,9 @@ from ..blocks import BaseStreamBlock
 
 
 def buyable(products):
-    """The related rows a product card and buy box read, in a few queries."""
-    return (products.select_related("current_certificate", "origin_province", "producer")
-            .prefetch_related("images", "stockrecords"))
+    """The related rows a product card and buy box read, in a fixed number of queries however many products:
+    Oscar's base_queryset (product class, option flags, children, stock records, images) and ours."""
+    return products.base_queryset().select_related("current_certificate", "origin_province", "producer")
 
 
 def public_products():

@@ -4,6 +4,7 @@ the admin; whatever they leave empty is filled from live content so the page is 
 from django import forms
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from oscar.core.loading import get_model
@@ -11,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from storefront.catalogue.caching import remember_shown, shown_version
 from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import badge_q, today
 from storefront.ocop.taxonomy import current_taxonomy
@@ -86,7 +88,9 @@ class HomePage(Page):
         live = ProductStoryPage.objects.live().select_related("hero_image")
         chosen = [link.story_id for link in self.featured_stories.all()]
         found = {story.pk: story for story in live.filter(pk__in=chosen)}
-        return [found[pk] for pk in chosen if pk in found] or list(live.order_by("-first_published_at")[:3])
+        # newest first; pages published together (or never: first_published_at empty) newest created first
+        newest = live.order_by("-first_published_at", "-pk")
+        return [found[pk] for pk in chosen if pk in found] or list(newest[:3])
 
     def pick_sectors(self, day):
         taxonomy = current_taxonomy(day)
@@ -103,16 +107,26 @@ class HomePage(Page):
         return provinces.order_by("-product_count", Vietnamese("name"))
 
     def get_context(self, request, *args, **kwargs):
+        """The blocks are lazy: the template renders them inside {% cache %} keyed by the shown version
+        (storefront/catalogue/caching.py), so a cached home page reads none of them. The 5-star products are
+        read fresh (their cards show prices and stock), only the choice of which is cached."""
         context = super().get_context(request, *args, **kwargs)
         day = today()
-        context["campaign"] = self.pick_campaign(day)
-        context["top_products"] = self.pick_products(day)
-        context["fairs"] = self.pick_fairs(day)
-        context["stories"] = self.pick_stories()
-        context["sectors"] = self.pick_sectors(day)
-        context["provinces"] = self.pick_provinces()
-        context["certified_count"] = public_products().filter(badge_q(day)).count()
+        context["day"] = day
+        context["shown_version"] = shown_version()
+        context["campaign"] = SimpleLazyObject(lambda: self.pick_campaign(day))
+        context["top_products"] = self.top_products(day)
+        context["fairs"] = SimpleLazyObject(lambda: self.pick_fairs(day))
+        context["stories"] = SimpleLazyObject(self.pick_stories)
+        context["sectors"] = SimpleLazyObject(lambda: self.pick_sectors(day))
+        context["provinces"] = SimpleLazyObject(lambda: list(self.pick_provinces()))
+        context["certified_count"] = SimpleLazyObject(lambda: public_products().filter(badge_q(day)).count())
         return context
+
+    def top_products(self, day):
+        chosen = remember_shown("home-products", (self.pk, day), lambda: [p.pk for p in self.pick_products(day)])
+        found = {p.pk: p for p in buyable(public_products().filter(pk__in=chosen))}
+        return [found[pk] for pk in chosen if pk in found]
 
 
 class HomeFeaturedProduct(Orderable):

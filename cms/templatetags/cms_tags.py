@@ -1,8 +1,10 @@
 from django import template
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from storefront.catalogue.caching import remember_shown
 from storefront.site_url import absolute_url, page_url
 
 from .. import structured_data
@@ -45,9 +47,24 @@ def stories_about(product):
     return list(ProductStoryPage.about_product(product)[:3])
 
 
+@register.simple_tag
+def showrooms_carrying(product):
+    from ..models import ShowroomPage
+
+    return list(ShowroomPage.carrying(product))
+
+
 @register.simple_tag(takes_context=True)
 def site_sections(context):
     """The site's sections for the header menu: the home page's live children that editors show in menus."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return list(site.root_page.get_children().live().in_menu()) if site else []
+    if request is None:
+        return []
+
+    def sections():
+        site = Site.find_for_request(request)
+        pages = site.root_page.get_children().live().in_menu() if site else []
+        return [{"url": page.url, "title": page.title} for page in pages]
+
+    # every page's header: kept until a page changes (storefront/catalogue/caching.py)
+    return remember_shown("site-sections", (request.get_host(), get_language()), sections)

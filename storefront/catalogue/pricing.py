@@ -14,8 +14,6 @@ from decimal import Decimal
 
 from oscar.core.loading import get_class, get_model
 
-Applicator = get_class("offer.applicator", "Applicator")
-
 _REQUEST_CACHE = "_ocop_running_offers"
 
 
@@ -53,28 +51,16 @@ class _RunningOffer:
 
 
 class RunningOffers:
-    """The site offers running now that can lower a unit price, each with the ids of the products it lowers:
-    a handful of queries, once per request, whatever the number of products shown."""
+    """The site offers running now that can lower a unit price, each with the ids of the products it lowers.
+    What does not depend on the buyer or the minute is kept in the cache until an offer, range or product
+    changes (storefront/catalogue/caching.py); each request only checks dates and per-buyer limits."""
 
     def __init__(self, user=None):
-        Benefit = get_model("offer", "Benefit")
-        Condition = get_model("offer", "Condition")
+        from .caching import remember_shown
+
         user = user if user is not None and user.is_authenticated else None
-        self.offers = []
-        for offer in Applicator().get_site_offers().prefetch_related("combinations", "in_combination"):
-            benefit, condition = offer.benefit, offer.condition
-            if (benefit.proxy_class or condition.proxy_class or benefit.range_id is None
-                    or condition.range_id is None
-                    or benefit.type not in (Benefit.PERCENTAGE, Benefit.FIXED_UNIT)
-                    or condition.type not in (Condition.COUNT, Condition.VALUE, Condition.COVERAGE)
-                    or not offer.is_available() or offer.get_max_applications(user) < 1):
-                continue
-            product_ids = _range_product_ids(benefit.range)
-            if condition.range_id != benefit.range_id:
-                product_ids &= _range_product_ids(condition.range)
-            combined = {other.pk for other in offer.combinations.all()} | {
-                other.pk for other in offer.in_combination.all()}
-            self.offers.append(_RunningOffer(offer, frozenset(product_ids), frozenset(combined)))
+        self.offers = [running for running in remember_shown("site-offers", (), _candidate_offers)
+                       if running.offer.is_available() and running.offer.get_max_applications(user) >= 1]
 
     def unit_price(self, product, price, currency):
         applied = []
@@ -88,6 +74,37 @@ class RunningOffers:
                 applied.append(running)
         return UnitPrice(now=max(price - discount, Decimal(0)), full=price, currency=currency,
                          offers=tuple(running.offer for running in applied))
+
+
+def _candidate_offers():
+    """The open site offers not yet ended whose benefit has a per-unit meaning, with the products they lower."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    Benefit = get_model("offer", "Benefit")
+    Condition = get_model("offer", "Condition")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    # Oscar's Applicator.get_site_offers without its date filter: an offer starting later is kept, and each
+    # request asks is_available() (dates, suspension, global limits) of what it reads from here.
+    site_offers = (ConditionalOffer.objects.filter(offer_type=ConditionalOffer.SITE, status=ConditionalOffer.OPEN)
+                   .filter(Q(end_datetime__gte=timezone.now()) | Q(end_datetime=None))
+                   .select_related("condition", "benefit").prefetch_related("combinations", "in_combination")
+                   .order_by("-priority", "pk"))
+    candidates = []
+    for offer in site_offers:
+        benefit, condition = offer.benefit, offer.condition
+        if (benefit.proxy_class or condition.proxy_class or benefit.range_id is None
+                or condition.range_id is None
+                or benefit.type not in (Benefit.PERCENTAGE, Benefit.FIXED_UNIT)
+                or condition.type not in (Condition.COUNT, Condition.VALUE, Condition.COVERAGE)):
+            continue
+        product_ids = _range_product_ids(benefit.range)
+        if condition.range_id != benefit.range_id:
+            product_ids &= _range_product_ids(condition.range)
+        combined = {other.pk for other in offer.combinations.all()} | {
+            other.pk for other in offer.in_combination.all()}
+        candidates.append(_RunningOffer(offer, frozenset(product_ids), frozenset(combined)))
+    return candidates
 
 
 def _range_product_ids(product_range):

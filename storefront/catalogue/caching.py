@@ -1,0 +1,107 @@
+"""What the public pages keep in the cache, and when they forget it (docs/performance.md).
+
+Two kinds of entries, both in the default cache (per process in development and tests, Redis in production):
+
+* Entries that depend on many rows (the home page's blocks and province counts, the running offers, the search
+  API's answers) carry the *shown version* in their key: one counter, bumped whenever a row the public pages show
+  is saved or deleted (products, their images, categories and stock, producers, certificates, provinces, the
+  taxonomy, offers and their ranges, CMS pages). A bump makes every such key new at once; the old entries age out.
+  The counter starts from the clock, so a cache that lost it never meets the keys of an earlier counter.
+* Product cards are keyed by what they show (price now and before offers, stock state, certificate and stars,
+  title, producer, origin, image, language, the day for the badge), read from rows the listing loads anyway: a
+  change to any of them is a new key without any signal.
+
+Cached HTML never holds a CSRF token: the card is rendered with a placeholder that each request swaps for its own.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "ocop:shown-version"
+#: A backstop only: entries keyed by the shown version are forgotten on change, not by this timer.
+SHOWN_TIMEOUT = 60 * 60
+#: Cards are keyed by their content and the day; a day is the longest they may live.
+CARD_TIMEOUT = 60 * 60 * 24
+
+# The apps whose rows the public pages show: products, their classes, categories, images (catalogue), stock and
+# producers (partner), certificates, provinces and the taxonomy (ocop), offers and ranges (offer), the home page's
+# choices and the CMS pages (cms; any Wagtail page is matched by class).
+WATCHED_APPS = {"catalogue", "partner", "ocop", "offer", "cms"}
+
+
+def shown_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def forget_shown():
+    """Make every entry keyed by the shown version unreachable."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there (evicted, or never read): any fresh start will do
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def shown_key(name, *parts):
+    return ":".join(["ocop", name, str(shown_version()), *(str(part) for part in parts)])
+
+
+def remember_shown(name, parts, build, timeout=SHOWN_TIMEOUT):
+    """`build()`, kept under `name` and `parts` until the shown version moves on."""
+    key = shown_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
+def is_watched(sender, instance):
+    from wagtail.models import Page
+
+    return sender._meta.app_label in WATCHED_APPS or isinstance(instance, Page)
+
+
+def on_change(sender, instance=None, **kwargs):
+    if instance is not None and is_watched(sender, instance):
+        # Now, and again once the transaction commits: a page built in between from the rows before the
+        # change would otherwise stay cached under the new version.
+        forget_shown()
+        transaction.on_commit(forget_shown)
+
+
+def on_m2m_change(sender, instance=None, action="", **kwargs):
+    if action.startswith("post_") and instance is not None:
+        on_change(type(instance), instance)
+
+
+def connect():
+    post_save.connect(on_change, dispatch_uid="ocop-shown-save")
+    post_delete.connect(on_change, dispatch_uid="ocop-shown-delete")
+    m2m_changed.connect(on_m2m_change, dispatch_uid="ocop-shown-m2m")
+
+
+def card_key(product, price, availability, language, day):
+    """The cache key of a product card: everything the card shows, hashed."""
+    certificate = product.ocop_certificate
+    images = product.images.all()  # prefetched by the listing; the first is the primary image
+    image = images[0].original.name if images else ""
+    shown = (
+        product.pk, product.date_updated.isoformat() if product.date_updated else "", product.get_title(),
+        product.get_absolute_url(), product.producer.name if product.producer_id else "",
+        product.origin_province.name if product.origin_province_id else "", image,
+        (certificate.pk, certificate.number, certificate.stars, certificate.valid_until.isoformat())
+        if certificate else None,
+        (str(price.now), str(price.full), price.currency) if price else None,
+        availability.code if availability else "", bool(availability and availability.is_available_to_buy),
+        product.is_parent, language, day.isoformat(),
+    )
+    return "ocop:card:" + hashlib.sha256(repr(shown).encode()).hexdigest()
