@@ -5,7 +5,8 @@ from django import forms
 from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from django.apps import apps
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 
@@ -100,3 +101,22 @@ def booth_products(request):
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse({"products": [{"id": product.pk, "title": product.title}
                                       for product in producer_products(producer_id)]})
+
+
+class FairPageForm(WagtailAdminPageForm):
+    """Refuses to remove a zone or booth size that producers' applications name (the applications keep
+    theirs), with a message instead of an error on publish."""
+
+    def clean(self):
+        cleaned = super().clean()
+        BoothApplication = apps.get_model("tradedesk", "BoothApplication")
+        for relation, field, message in (
+                ("booth_zones", "zone", _("Zone %(name)s has accepted booths: move them before removing it.")),
+                ("booth_sizes", "size", _("Producers applied for size %(name)s: keep it, or decline them first."))):
+            formset = self.formsets.get(relation)
+            if formset is None or not formset.is_bound:
+                continue
+            for form in formset.deleted_forms:
+                if form.instance.pk and BoothApplication.objects.filter(**{field: form.instance}).exists():
+                    self.add_error(None, message % {"name": form.instance})
+        return cleaned

@@ -2,7 +2,7 @@
 showrooms, news."""
 
 from .campaigns import CampaignIndexPage, CampaignPage, CampaignProduct  # noqa: F401
-from .fairs import Booth, FairIndexPage, FairPage, fair_status  # noqa: F401
+from .fairs import Booth, BoothSize, BoothZone, FairIndexPage, FairPage, fair_status  # noqa: F401
 from .home import HomeFeaturedFair, HomeFeaturedProduct, HomeFeaturedStory, HomePage  # noqa: F401
 from .news import NewsIndexPage, NewsPage  # noqa: F401
 from .regions import ProvinceIndexPage, ProvincePage  # noqa: F401

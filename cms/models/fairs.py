@@ -8,13 +8,14 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
+from storefront.ocop import booth_rules
 from storefront.ocop.models import today
 
-from ..booths import BOOTH_SHOWS, BoothInlinePanel, BoothProductsWidget
+from ..booths import BOOTH_SHOWS, BoothInlinePanel, BoothProductsWidget, FairPageForm
 from .base import ContentPage, IndexPage, buyable, public_products
 
 UPCOMING, ONGOING, PAST = "upcoming", "ongoing", "past"
@@ -73,6 +74,16 @@ class FairPage(RoutablePageMixin, ContentPage):
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     organiser = models.CharField(_("organiser"), max_length=200)
     registration_deadline = models.DateField(_("booth registration deadline"), null=True, blank=True)
+    # Booth registration (storefront/tradedesk): producers apply from their dashboard while it is open.
+    booth_capacity = models.PositiveSmallIntegerField(
+        _("booths in all"), null=True, blank=True,
+        help_text=_("Every booth of the fair, the ones typed below included. Left empty, producers cannot apply."))
+    minimum_stars = models.PositiveSmallIntegerField(
+        _("minimum stars"), default=3, choices=[(3, "3★"), (4, "4★"), (5, "5★")],
+        help_text=_("Products shown need a certificate with at least these stars, valid on every day of the fair."))
+    eligible_provinces = ParentalManyToManyField(
+        "ocop.Province", verbose_name=_("provinces that may apply"), blank=True, related_name="+",
+        help_text=_("Left empty, producers from every province may apply."))
 
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel([
@@ -81,8 +92,15 @@ class FairPage(RoutablePageMixin, ContentPage):
             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             FieldPanel("organiser"),
         ], heading=_("when and where")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("booth_capacity"), FieldPanel("minimum_stars")]),
+            FieldPanel("eligible_provinces"),
+            InlinePanel("booth_zones", label=_("zones")),
+            InlinePanel("booth_sizes", label=_("booth sizes")),
+        ], heading=_("booth registration")),
         BoothInlinePanel("booths", label=_("booths")),
     ]
+    base_form_class = FairPageForm
     parent_page_types = ["cms.FairIndexPage"]
     subpage_types = []
 
@@ -96,6 +114,9 @@ class FairPage(RoutablePageMixin, ContentPage):
             raise ValidationError({"ends_on": _("A fair cannot end before it starts.")})
         if self.registration_deadline and self.ends_on and self.registration_deadline > self.ends_on:
             raise ValidationError({"registration_deadline": _("Registration must close before the fair ends.")})
+        if self.booth_capacity and not self.registration_deadline:
+            raise ValidationError({"registration_deadline": _("Give the registration deadline: producers apply "
+                                                              "until that day.")})
 
     @classmethod
     def upcoming(cls, day, ongoing=True):
@@ -117,7 +138,12 @@ class FairPage(RoutablePageMixin, ContentPage):
 
     @property
     def registration_open(self):
-        return bool(self.registration_deadline) and today() <= self.registration_deadline
+        return booth_rules.registration_open(self.registration_deadline, today())
+
+    @property
+    def takes_applications(self):
+        """Producers may apply now: the deadline has not passed, and staff gave a capacity and booth sizes."""
+        return self.registration_open and bool(self.booth_capacity) and self.booth_sizes.exists()
 
     @path("")
     def fair(self, request):
@@ -134,6 +160,9 @@ class FairPage(RoutablePageMixin, ContentPage):
         booths = list(self.booths.select_related("producer", "producer__province"))
         for booth in booths:
             booth.shown_products = booth.products_on_show()
+        from storefront.tradedesk.booths import accepted_booths
+
+        booths += accepted_booths(self)  # typed by staff first, in their order; then accepted applications
         context["booths"] = booths
         context["zones"] = sorted({booth.zone for booth in booths if booth.zone})
         return context
@@ -170,3 +199,37 @@ class Booth(Orderable, ClusterableModel):
         if not featured.exists():
             featured = public_products().filter(producer_id=self.producer_id)
         return list(buyable(featured).order_by("title")[:limit])
+
+
+class BoothZone(Orderable):
+    """An area of the fair staff give accepted booths in, with how many booths it holds."""
+
+    page = ParentalKey(FairPage, on_delete=models.CASCADE, related_name="booth_zones")
+    name = models.CharField(_("zone"), max_length=80, help_text=_("For example: Khu A – Thực phẩm."))
+    capacity = models.PositiveSmallIntegerField(_("booths"))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("capacity")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
+
+    def __str__(self):
+        return self.name
+
+
+class BoothSize(Orderable):
+    """A booth size producers choose from, with its fee in whole đồng (0: free)."""
+
+    page = ParentalKey(FairPage, on_delete=models.CASCADE, related_name="booth_sizes")
+    label = models.CharField(_("size"), max_length=32, help_text=_("For example: 3 × 3 m."))
+    fee = models.PositiveIntegerField(_("fee (đồng)"), default=0, help_text=_("Whole đồng; 0 means free."))
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("fee")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("booth size")
+        verbose_name_plural = _("booth sizes")
+
+    def __str__(self):
+        return self.label

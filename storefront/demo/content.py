@@ -22,6 +22,7 @@ from storefront.site_url import align_site_records
 
 from .calendar import context_of, lay_out
 from .content_text import CAMPAIGNS, FAIRS, INDEXES, NEWS, SHOWROOMS, STORIES
+from .tradedesk import ensure_booth_registration
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -88,6 +89,7 @@ def ensure_site_content(home, today, stdout=None):
                 ("showrooms", _showrooms), ("news", lambda index: _news(index, news))]
     for key, build in builders:
         created["content pages"] += build(indexes[key])
+    created["booth applications"] = ensure_booth_registration()  # the upcoming fair's booth registration
     if created["content pages"]:
         _wire_home(home, today)
     ensure_editorial_setup(home)
