@@ -50,6 +50,12 @@ class ShowroomPage(ContentPage):
         verbose_name = _("showroom")
         verbose_name_plural = _("showrooms")
 
+    @classmethod
+    def carrying(cls, product):
+        """The live showrooms that stock `product`, by province then name: where to see or buy it offline."""
+        return (cls.objects.live().filter(showroom_products__product=product).select_related("province")
+                .order_by(Vietnamese("province__name"), "title").distinct())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         ids = self.showroom_products.values("product_id")

@@ -56,6 +56,7 @@ def programme() -> rules.Programme:
         renewal_opens_days=window["opens_before_expiry"],
         renewal_closes_days=window["closes_before_expiry"],
         certifying_periods=periods,
+        export_min_stars=data["export_min_stars"],
     )
 
 

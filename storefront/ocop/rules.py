@@ -84,11 +84,18 @@ class Programme:
     renewal_opens_days: int
     renewal_closes_days: int
     certifying_periods: tuple[CertifyingPeriod, ...]
+    #: 4★ and 5★ products are the ones the programme presents as able to compete and export.
+    export_min_stars: int = 4
 
     @property
     def certified_stars(self) -> tuple[int, ...]:
         """The star levels a certificate can carry, lowest first (3, 4, 5)."""
         return tuple(range(self.certifiable_min_stars, max(self.star_minima) + 1))
+
+    @property
+    def export_stars(self) -> tuple[int, ...]:
+        """The star levels of the export catalogue (4, 5)."""
+        return tuple(range(self.export_min_stars, max(self.star_minima) + 1))
 
 
 @dataclass(frozen=True)

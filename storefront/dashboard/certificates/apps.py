@@ -1,7 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarDashboardConfig
-from oscar.core.loading import get_class
+
+from ..access import staff_or_producer
 
 
 class CertificatesDashboardConfig(OscarDashboardConfig):
@@ -15,22 +16,13 @@ class CertificatesDashboardConfig(OscarDashboardConfig):
 
     default_permissions = ["is_staff"]
 
-    def configure_permissions(self):
-        DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
-        staff_or_producer = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
-        self.permissions_map = {
-            "certificate-list": staff_or_producer,
-            "certificate-qr": staff_or_producer,
-            "certificate-document-upload": staff_or_producer,
-            "certificate-document": staff_or_producer,  # the views also check the object's producer
-            "certificate-request-document": staff_or_producer,
-        }
-
     def ready(self):
         from . import views
 
         self.views = views
-        self.configure_permissions()
+        # the views also check a document's producer
+        self.permissions_map = staff_or_producer("certificate-list", "certificate-qr", "certificate-document-upload",
+                                                 "certificate-document", "certificate-request-document")
 
     def get_urls(self):
         v = self.views
