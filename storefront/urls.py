@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("storefront.ocop.urls")),
     path("payment/", include("storefront.payment.urls")),  # Stripe webhook, staff refunds
     path("", include("storefront.partner.urls")),
+    path("", include("storefront.inquiries.urls")),
+    path("", include("storefront.export_catalogue.urls")),
     # Oscar: /catalogue/ /basket/ /checkout/ /accounts/ /search/ /dashboard/ ...
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

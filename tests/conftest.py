@@ -29,6 +29,18 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Vietnamese: a request in English leaves English active in the thread (LocaleMiddleware
+    activates it and nothing resets it), and `product.title = …` writes the active language's column."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def vi(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
@@ -48,3 +60,26 @@ def demo_today():
 
     with time_machine.travel(DEMO_NOON, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def database_tasks(settings, db):
+    """Tasks on the database backend, as in production (the suite's default runs them after each commit, in the
+    test): enqueueing writes a row, and nothing runs until `run_worker` (docs/tasks.md)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return settings
+
+
+@pytest.fixture
+def run_worker(database_tasks, monkeypatch):
+    """Runs every task that is due with django-tasks-db's worker loop (`manage.py db_worker --batch`), then returns.
+    Between tasks the worker closes stale connections; here the connection holds the test's transaction."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        db_worker.Worker(queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                         max_tasks=None, worker_id="test-worker", excluded_queue_names=[]).run()
+
+    return run

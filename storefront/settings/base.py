@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: English next to Vietnamese in model fields (translation.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,12 +69,24 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "storefront.dashboard.certificates.apps.CertificatesDashboardConfig",
     "storefront.dashboard.producers.apps.ProducersDashboardConfig",
+    "storefront.dashboard.inquiries.apps.InquiriesDashboardConfig",
+    "storefront.dashboard.export_catalogue.apps.ExportCatalogueDashboardConfig",
+    "storefront.dashboard.booths.apps.BoothsDashboardConfig",
     "widget_tweaks",
     "treebeard",
     "django_tables2",
     "sorl.thumbnail",
     # the OCOP programme's domain
     "storefront.ocop.apps.OcopConfig",
+    "storefront.inquiries.apps.InquiriesConfig",  # wholesale and export inquiries ("kết nối thị trường")
+    "storefront.export_catalogue.apps.ExportCatalogueConfig",  # /export/: 4–5★ products with export details
+    "storefront.tradedesk.apps.TradeDeskConfig",  # fair booth applications, printable PDFs
+    "django_countries",
+    # background work: django-tasks with its database backend, retries, the failed-task page (docs/tasks.md)
+    "django_tasks",
+    "django_tasks_db",
+    "storefront.background.apps.BackgroundConfig",
+    "storefront.dashboard.tasks.apps.TasksDashboardConfig",
     # Wagtail: content
     "cms.apps.CmsConfig",
     "wagtail.contrib.forms",
@@ -99,8 +112,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "storefront.requestlog.RequestIdMiddleware",  # first: a request id and a log line for every response
     "django.middleware.security.SecurityMiddleware",
     "storefront.csp.CSPMiddleware",
+    # ETag and 304 Not Modified for what a client already holds (the search API; docs/performance.md)
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +195,10 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
+# Model fields with an English version (each app's translation.py): `title` reads the active language's column
+# (title_vi, title_en) and falls back to Vietnamese when the English one is empty.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
@@ -195,6 +215,36 @@ STORAGES = {
                 "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))}},
 }
 
+# Media and certificate documents on an S3-compatible store (django-storages) when a bucket is named, on disk
+# above otherwise. Media: a bucket anyone may read, linked by plain URLs. Documents: a second, private bucket,
+# reached only through signed URLs that expire after OCOP_PRIVATE_URL_SECONDS, handed out after the permission
+# check (storefront/ocop/documents.py). Credentials: boto3 reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME", default="")
+OCOP_PRIVATE_URL_SECONDS = env.int("OCOP_PRIVATE_URL_SECONDS", default=60)
+MEDIA_ORIGINS = []  # where media may come from besides this site (the CSP's img-src)
+if AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME:
+    _s3_endpoint = env("AWS_S3_ENDPOINT_URL", default=None)  # empty: Amazon S3 itself
+    _s3_options = {"endpoint_url": _s3_endpoint, "region_name": env("AWS_S3_REGION_NAME", default=None),
+                   "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+                   "signature_version": "s3v4", "file_overwrite": False, "default_acl": None}
+    if AWS_STORAGE_BUCKET_NAME:
+        _media_domain = env("AWS_S3_CUSTOM_DOMAIN", default=None)  # a CDN in front of the media bucket
+        _media_protocol = env("AWS_S3_URL_PROTOCOL", default="https:")  # of that domain
+        STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+            **_s3_options, "bucket_name": AWS_STORAGE_BUCKET_NAME, "querystring_auth": False,
+            "custom_domain": _media_domain, "url_protocol": _media_protocol}}
+        if _media_domain:
+            MEDIA_ORIGINS.append(f"{_media_protocol}//{_media_domain}")
+        elif _s3_endpoint:
+            MEDIA_ORIGINS.append(re.match(r"https?://[^/]+", _s3_endpoint)[0])
+        else:
+            MEDIA_ORIGINS.append("https://*.amazonaws.com")
+    if AWS_PRIVATE_BUCKET_NAME:
+        STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+            **_s3_options, "bucket_name": AWS_PRIVATE_BUCKET_NAME, "querystring_auth": True,
+            "querystring_expire": OCOP_PRIVATE_URL_SECONDS}}
+
 SITE_ID = 1
 # The site's one public address (scheme, host, port; no path). Sitemap, canonical links, Open Graph, JSON-LD and
 # e-mails are built on it (storefront/site_url.py), never on the host a request arrived on.
@@ -205,7 +255,23 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))  # for the file-based backend (e2e)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Market <no-reply@ocop.example.vn>")
 
+# The cache: process-local by default (make demo); production requires one every app server shares (Redis:
+# CACHE_URL=redis://host:6379/0, Django's own RedisCache). Short socket timeouts: a hung Redis must cost a request
+# a second, not a worker.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+        socket_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0))
+# Whether every process sees the same cache. Sessions and sign-in failures are kept where all app servers see them:
+# in the shared cache when there is one, in the database otherwise.
+CACHE_IS_SHARED = CACHES["default"]["BACKEND"] not in {
+    "django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache"}
+# Sessions are read from the cache and written through to the database: a Redis restart or an evicted key signs
+# nobody out. With a per-process cache, a cached copy could outlive a sign-out made in another process: database.
+SESSION_ENGINE = ("django.contrib.sessions.backends.cached_db" if CACHE_IS_SHARED
+                  else "django.contrib.sessions.backends.db")
 
 # --- Oscar -----------------------------------------------------------------------------------------
 OSCAR_DYNAMIC_CLASS_LOADER = "storefront.class_loader.class_loader"
@@ -221,6 +287,9 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_SLUG_FUNCTION = "storefront.ocop.text.slugify_vi"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+# sorl-thumbnail writes thumbnails to the default storage (disk or the media bucket) and remembers them in the
+# database behind the cache, never in local files: a thumbnail one app server made is known to every other.
+THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_HIDDEN_FEATURES = ["reviews"]  # OCOP stars are a certification, not buyer reviews
@@ -240,9 +309,13 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
             {"label": _("Upload a certificate document"), "url_name": "dashboard:certificate-document-upload"},
             {"label": _("Producer applications"), "url_name": "dashboard:producer-application-list"},
             {"label": _("Invite a producer user"), "url_name": "dashboard:producer-invite"},
+            {"label": _("Wholesale and export inquiries"), "url_name": "dashboard:inquiry-list"},
+            {"label": _("Export catalogue"), "url_name": "dashboard:export-product-list"},
+            {"label": _("Fair booths"), "url_name": "dashboard:booth-application-list"},
             # not a dashboard app's URL, so Oscar's default access check cannot judge it: staff only
             {"label": _("Refunded card payments to follow up"), "url_name": "payment:flagged",
              "access_fn": lambda user, *args: user.is_staff},
+            {"label": _("Failed background tasks"), "url_name": "dashboard:failed-task-list"},
         ],
     },
 ]
@@ -253,20 +326,31 @@ OCOP_UPLOAD_MAX_PIXELS = env.int("OCOP_UPLOAD_MAX_PIXELS", default=40_000_000)  
 OCOP_UPLOAD_MAX_PDF_PAGES = env.int("OCOP_UPLOAD_MAX_PDF_PAGES", default=20)  # a certificate is a page or two
 # Behind nginx: the prefix of an `internal` location aliased to PRIVATE_MEDIA_ROOT; empty = Django streams files.
 OCOP_PRIVATE_MEDIA_ACCEL_REDIRECT = env("OCOP_PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
+# PDFs embed DejaVu Sans for Vietnamese letters (storefront/tradedesk/pdf.py); Debian's fonts-dejavu-core puts it here.
+OCOP_PDF_FONT_DIR = env.path("OCOP_PDF_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
 # Public certificate lookups per client: at most REQUESTS in WINDOW seconds (counted in the cache).
 OCOP_VERIFY_RATE_LIMIT_REQUESTS = env.int("OCOP_VERIFY_RATE_LIMIT_REQUESTS", default=60)
 OCOP_VERIFY_RATE_LIMIT_WINDOW = env.int("OCOP_VERIFY_RATE_LIMIT_WINDOW", default=60)
+# Quote requests ("kết nối thị trường"): per client and per e-mail address, at most so many in WINDOW seconds.
+OCOP_INQUIRY_RATE_LIMIT_PER_CLIENT = env.int("OCOP_INQUIRY_RATE_LIMIT_PER_CLIENT", default=10)
+OCOP_INQUIRY_RATE_LIMIT_PER_EMAIL = env.int("OCOP_INQUIRY_RATE_LIMIT_PER_EMAIL", default=5)
+OCOP_INQUIRY_RATE_LIMIT_WINDOW = env.int("OCOP_INQUIRY_RATE_LIMIT_WINDOW", default=3600)
 
 # --- who the client is, sign-in throttling ---------------------------------------------------------
 # Reverse proxies in front of Django that append the client's address to TRUSTED_PROXY_HEADER; 0 (no proxy)
 # ignores the header and uses REMOTE_ADDR. storefront/clients.py is the one reader.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="X-Forwarded-For")
+# The request id a trusted proxy sends (and we echo back, and log with every line): storefront/requestlog.py.
+REQUEST_ID_HEADER = env("REQUEST_ID_HEADER", default="X-Request-ID")
 # django-axes on every sign-in form (Oscar's, its checkout gateway, the dashboard's, Django admin, Wagtail).
 # Failures count per account *and* client, so an attacker elsewhere cannot lock the real user out, and a
-# lockout ends by itself after the cool-off. Counted in the database: shared by every process, kept across
-# restarts and visible in Django's admin, with no cache to set up (the default cache is per process).
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# lockout ends by itself after the cool-off (the key's expiry). Counted where every app server sees the same
+# count: in the shared cache (Redis: one INCR per wrong password, no database write under a password-spraying
+# attack), or in the database when the cache is per process (make demo; the records then show in Django's admin).
+AXES_HANDLER = ("axes.handlers.cache.AxesCacheHandler" if CACHE_IS_SHARED
+                else "axes.handlers.database.AxesDatabaseHandler")
+AXES_CACHE = "default"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -294,7 +378,7 @@ CONTENT_SECURITY_POLICY = {
                             "'sha256-jT+D+kdRwqBci9k8jWtVNp+HR3GntLaboGVzqI/tkXY='"],
         "style-src": [SELF],
         "style-src-attr": [UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF, "https://api.stripe.com"],
         "frame-src": [SELF, "https://js.stripe.com", "https://hooks.stripe.com", "https://www.youtube.com",
@@ -316,21 +400,62 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars in the admin (privacy; the CSP allows none)
 
 # --- search and payments ---------------------------------------------------------------------------
+# One node's URL, or a cluster's nodes comma-separated (http://es1:9200,http://es2:9200): the client spreads requests
+# over them and tries another node when one refuses or times out (SEARCH_MAX_RETRIES more attempts).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="ocop-products")
-SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)  # seconds before a search falls back to the database
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)  # seconds one attempt may take before it counts as failed
+SEARCH_MAX_RETRIES = env.int("SEARCH_MAX_RETRIES", default=1)
+SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)  # copies of the index on other nodes (production: 1)
+# The circuit breaker (search/breaker.py): after SEARCH_BREAKER_FAILURES failed searches within
+# SEARCH_BREAKER_WINDOW seconds, searches go straight to the database for SEARCH_BREAKER_COOLDOWN seconds; then one
+# trial search asks the cluster again.
+SEARCH_BREAKER_FAILURES = env.int("SEARCH_BREAKER_FAILURES", default=3)
+SEARCH_BREAKER_WINDOW = env.int("SEARCH_BREAKER_WINDOW", default=60)
+SEARCH_BREAKER_COOLDOWN = env.int("SEARCH_BREAKER_COOLDOWN", default=30)
 SEARCH_REFRESH_WAIT = env.bool("SEARCH_REFRESH_WAIT", default=False)  # tests: a saved product is searchable at once
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")  # points the client at localstripe / stripe-mock in tests
 
+
+# --- background work (docs/tasks.md) ----------------------------------------------------------------
+# "database": tasks are rows that `manage.py db_worker` runs (production, dev); "immediate": they run in the
+# process that enqueued them, right after its commit (the test suite; a machine without a worker).
+def tasks_from_env(default):
+    backends = {"database": "django_tasks_db.DatabaseBackend",
+                "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
+    name = env("TASKS_BACKEND", default=default)
+    if name not in backends:
+        raise ImproperlyConfigured(f"TASKS_BACKEND is one of {', '.join(backends)}; got {name!r}.")
+    return {"default": {"BACKEND": backends[name]}}
+
+
+TASKS = tasks_from_env(default="database")
+# A failed task runs again after TASK_RETRY_DELAY seconds, then 4x, 16x... that, TASK_MAX_ATTEMPTS runs in all;
+# then it stays failed on the dashboard's failed-task page, where staff can run it again.
+TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=4)
+TASK_RETRY_DELAY = env.float("TASK_RETRY_DELAY", default=30.0)
+# The scheduler process (`manage.py run_scheduler`): periodic tasks, in TIME_ZONE.
+SEARCH_SYNC_MINUTES = env.int("SEARCH_SYNC_MINUTES", default=5)
+RENEWAL_NOTICES_AT = env("RENEWAL_NOTICES_AT", default="07:00")  # daily, local time (HH:MM)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        # production: one JSON object per line (time, level, logger, message, request_id, and a record's extras)
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": "time", "json_ensure_ascii": False,
+                 "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+                 "rename_fields": {"levelname": "level", "name": "logger"}},
+    },
+    "filters": {"request": {"()": "storefront.requestlog.RequestContextFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"},
-                "oscar.alerts": {"level": "WARNING"}},
+                "oscar.alerts": {"level": "WARNING"},
+                # a line per request: runserver writes its own in development; production turns this on
+                "storefront.requests": {"level": env("LOG_REQUESTS_LEVEL", default="WARNING")}},
 }

@@ -1,7 +1,7 @@
 """The test suite: PostgreSQL when DATABASE_URL is set (make test sets it), fast hashing, mail kept in memory."""
 
 from .base import *  # noqa: F401,F403
-from .base import VAR_DIR, env
+from .base import VAR_DIR, env, tasks_from_env
 
 DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "storefront.demo.apps.DemoConfig"]  # noqa: F405  load_demo, as in dev
@@ -15,3 +15,6 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 LANGUAGE_CODE = "vi"
+# Tasks run in the test process right after its commit, as before they were tasks; the tests of the worker ask for
+# the database backend themselves (tests/integration/background/).
+TASKS = tasks_from_env(default="immediate")

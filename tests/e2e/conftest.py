@@ -49,7 +49,10 @@ def e2e_server(tmp_path_factory):
            "DEBUG": "True", "MEDIA_ROOT": str(media), "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
            "EMAIL_FILE_PATH": str(mail), "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
            "DEMO_PRODUCER_PASSWORD": PRODUCER_PASSWORD,
-           "DEMO_TODAY": DEMO_DAY.isoformat()}  # the same demo calendar as the journeys expect
+           "DEMO_TODAY": DEMO_DAY.isoformat(),  # the same demo calendar as the journeys expect
+           # tasks (e-mails, indexing) run in the server right after its commit; the task journey runs a worker
+           # (tests/e2e/test_task_journey.py)
+           "TASKS_BACKEND": "immediate"}
     commands = [["migrate", "--noinput"], ["load_demo"]]
     if os.environ.get("OCOP_TEST_ELASTICSEARCH_URL"):
         # the journeys search through Elasticsearch, under an alias of their own (docs/search.md)

@@ -14,6 +14,7 @@ from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject
 
+from storefront.inquiries.models import Inquiry
 from storefront.ocop.models import CertificationRequest, Province
 from storefront.partner.access import grant_producer_access
 from storefront.partner.models import ProducerApplication
@@ -71,6 +72,11 @@ class Side:
         self.application = ProducerApplication.objects.create(
             name=f"Đơn {self.marker}", province=Province.objects.get(code="91"), address="Ấp 1", phone="0900",
             email=f"apply-{letter.lower()}@example.vn", applicant=self.user, partner=self.partner)
+        self.inquiry = Inquiry.objects.create(
+            product=self.product, producer=self.partner, company=f"Công ty {self.marker}", tax_code="0300588569",
+            contact_name=self.marker, email=f"buyer-{letter.lower()}@example.vn", quantity=10, unit="box",
+            destination_country="VN", destination_province=self.partner.province, needed_by=date(2027, 1, 31),
+            message=self.marker, language="vi")
 
 
 def order_with(*sides, number):

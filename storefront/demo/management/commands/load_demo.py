@@ -4,12 +4,14 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
+from storefront.bulk import after_bulk_load
 from storefront.ocop.loading import load_all
 
 from ...accounts import ensure_admin, ensure_producer_users
 from ...calendar import DemoClockError, demo_today
 from ...catalogue import CatalogueLoader, DemoDataError
 from ...content import ensure_home_page, ensure_site_content
+from ...market import ensure_market_connection, ensure_showroom_manager
 from ...synthetic import add_synthetic_products
 
 
@@ -48,10 +50,12 @@ class Command(BaseCommand):
             raise CommandError(f"{error} Fix fixtures/demo/catalogue.json and run load_demo again.") from error
         home = ensure_home_page()
         stats.update(ensure_site_content(home, today, stdout=self.stdout))
+        stats.update(ensure_market_connection(today))  # export details and businesses' inquiries
         # always: synthetic products loaded on an earlier day move forward with the calendar
         created = add_synthetic_products(options["products"], today, stdout=self.stdout)
         if options["products"]:
             stats["synthetic products created"] = created
+        after_bulk_load()  # planner statistics for what was just loaded; cached pages forget the old catalogue
         user, password = ensure_admin(password=options["admin_password"] or None)
         summary = ", ".join(f"{count} {label}" for label, count in sorted(stats.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {summary}; home page “{home.title}”."))
@@ -60,6 +64,11 @@ class Command(BaseCommand):
         for producer_user, partner, secret in ensure_producer_users(password=options["producer_password"] or None):
             self.stdout.write(self.style.WARNING(
                 f"Producer sign-in ({partner.name}): {producer_user.email} / {shown(secret)}  (/dashboard/)"))
+        manager = ensure_showroom_manager(password=options["producer_password"] or None)
+        if manager:
+            manager_user, showroom, secret = manager
+            self.stdout.write(self.style.WARNING(
+                f"Showroom manager sign-in ({showroom.title}): {manager_user.email} / {shown(secret)}  (/cms/)"))
 
 
 def shown(password):
