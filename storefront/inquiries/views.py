@@ -75,7 +75,9 @@ class ThreadView(View):
         response = super().dispatch(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"  # the token must not leak to links on the page
+        # the token must not leak to other sites through links on the page; "no-referrer" would also blank the
+        # Origin of the reply form, which Django's CSRF check then refuses
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     def render_thread(self, form, status=200):

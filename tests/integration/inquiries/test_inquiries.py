@@ -180,6 +180,7 @@ def test_the_producer_quotes_and_the_business_reads_it_through_its_link(client, 
     page = client.get(inquiry.get_absolute_url())
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store" and "noindex" in page["X-Robots-Tag"]
+    assert page["Referrer-Policy"] == "same-origin"  # never to other sites; the reply form keeps its Origin
     body = page.content.decode()
     assert "85.000" in body and "FOB Hải Phòng" in body and seller.partner.name in body
 
