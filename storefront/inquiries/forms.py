@@ -90,20 +90,27 @@ class InquiryForm(forms.ModelForm):
         return bool(self.cleaned_data.get("website"))
 
 
-class BusinessReplyForm(forms.ModelForm):
+class MessageForm(forms.ModelForm):
+    """A message in an inquiry's thread; `label` says who writes it to whom."""
+
+    label = _("Message")
+
     class Meta:
         model = InquiryMessage
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
-        labels = {"body": _("Your reply")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = self.label
 
 
-class ProducerMessageForm(forms.ModelForm):
-    class Meta:
-        model = InquiryMessage
-        fields = ["body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
-        labels = {"body": _("Message to the business")}
+class BusinessReplyForm(MessageForm):
+    label = _("Your reply")
+
+
+class ProducerMessageForm(MessageForm):
+    label = _("Message to the business")
 
 
 class QuoteForm(forms.ModelForm):
