@@ -36,7 +36,7 @@ def thread_link(inquiry):
     return absolute_url(inquiry.get_absolute_url())
 
 
-#: Each e-mail: who receives it (the producer or the business) and what it adds to the context.
+#: Who receives each e-mail of an inquiry: the producer (its address and users) or the business.
 LETTERS = {
     "new_inquiry": "producer", "received": "business", "answer": "business", "business_reply": "producer",
     "reminder": "producer",
