@@ -7,6 +7,7 @@ from oscar.core.loading import get_model
 
 from storefront.ocop.collation import Vietnamese
 from storefront.ocop.taxonomy import current_taxonomy
+from storefront.ocop.text import grouped
 
 from .backends.base import Facet, FacetValue
 from .params import PRICE_BANDS, PRODUCER_TYPES, STAR_VALUES, price_band
@@ -66,11 +67,8 @@ def price_band_label(key):
     """'100000-300000' -> '100.000 – 300.000 ₫'; '1000000-' -> 'from 1.000.000 ₫'."""
     low, high = price_band(key)
 
-    def money(value):
-        return f"{value:,}".replace(",", ".")
-
     if high is None:
-        return _("from %(low)s ₫") % {"low": money(low)}
+        return _("from %(low)s ₫") % {"low": grouped(low)}
     if low == 0:
-        return _("under %(high)s ₫") % {"high": money(high)}
-    return f"{money(low)} – {money(high)} ₫"
+        return _("under %(high)s ₫") % {"high": grouped(high)}
+    return f"{grouped(low)} – {grouped(high)} ₫"

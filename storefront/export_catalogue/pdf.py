@@ -18,6 +18,7 @@ from reportlab.platypus import Image, KeepTogether, PageBreak, Spacer, Table, Ta
 
 from storefront.ocop.models import today
 from storefront.ocop.qr import qr_png
+from storefront.ocop.text import grouped
 from storefront.site_url import absolute_url
 from storefront.tradedesk import pdf
 
@@ -69,7 +70,7 @@ def card(product, sheet, width):
         (_("Packaging"), details.packaging),
         (_("Shelf life"), ngettext("%(count)d month", "%(count)d months", details.shelf_life_months)
          % {"count": details.shelf_life_months}),
-        (_("Monthly capacity"), f"{details.monthly_capacity:,}".replace(",", ".") + " "
+        (_("Monthly capacity"), grouped(details.monthly_capacity) + " "
          + details.get_capacity_unit_display()),
         (_("Other certifications"), details.certifications),
         (_("HS code"), details.hs_code),

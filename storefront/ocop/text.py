@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: folding diacritics for matching, and ASCII slugs."""
+"""Vietnamese text helpers: folding diacritics for matching, ASCII slugs, whole numbers as Vietnamese writes them."""
 
 import unicodedata
 
@@ -22,3 +22,8 @@ def fold(text: str) -> str:
 def slugify_vi(value, allow_unicode=False):
     """Oscar's slug function: 'Đặc sản Đà Lạt' -> 'dac-san-da-lat' (Django's slugify would drop the đ)."""
     return slugify(fold(str(value)), allow_unicode=False)
+
+
+def grouped(number) -> str:
+    """A whole number with Vietnamese digit grouping: 1250000 -> '1.250.000' (amounts in messages, labels, PDFs)."""
+    return f"{int(number):,}".replace(",", ".")

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from storefront.ocop.text import grouped
+
 # No OCOP product sells for a billion đồng; a price above that is a typing slip (or an attack), not a price.
 PRICE_CEILING = Decimal(1_000_000_000)
 
@@ -21,7 +23,7 @@ def price_problem(value):
     if value <= 0:
         return _("A price must be more than 0 ₫.")
     if value > PRICE_CEILING:
-        return _("A price may be at most %(ceiling)s ₫.") % {"ceiling": f"{int(PRICE_CEILING):,}".replace(",", ".")}
+        return _("A price may be at most %(ceiling)s ₫.") % {"ceiling": grouped(PRICE_CEILING)}
     return None
 
 

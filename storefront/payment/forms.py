@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from storefront.ocop.text import grouped
+
 
 class RefundForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount to refund (₫)"), min_value=Decimal(1), decimal_places=0,
@@ -14,7 +16,7 @@ class RefundForm(forms.Form):
         self.fields["amount"].initial = refundable
         self.fields["amount"].max_value = refundable
         self.fields["amount"].help_text = _("At most %(amount)s ₫ can still be refunded.") % {
-            "amount": f"{int(refundable):,}".replace(",", ".")}
+            "amount": grouped(refundable)}
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]

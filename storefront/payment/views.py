@@ -9,6 +9,8 @@ from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 from stripe import StripeError
 
+from storefront.ocop.text import grouped
+
 from . import gateway
 from .forms import RefundForm
 from .placement import CARD_SOURCE
@@ -54,7 +56,7 @@ class RefundView(FormView):
             return self.form_invalid(form)
         record_refunded_total(self.source.reference, charge.amount_refunded, reference=refund.id)
         messages.success(self.request, _("%(amount)s ₫ refunded for order %(number)s.") % {
-            "amount": f"{int(amount):,}".replace(",", "."), "number": self.order.number})
+            "amount": grouped(amount), "number": self.order.number})
         return redirect("payment:refund", order_number=self.order.number)
 
 
