@@ -1,7 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarDashboardConfig
-from oscar.core.loading import get_class
+
+from ..access import staff_or_producer
 
 
 class BoothsDashboardConfig(OscarDashboardConfig):
@@ -14,20 +15,12 @@ class BoothsDashboardConfig(OscarDashboardConfig):
 
     default_permissions = ["is_staff"]
 
-    def configure_permissions(self):
-        DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
-        staff_or_producer = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
-        self.permissions_map = {
-            "booth-application-list": staff_or_producer,
-            "booth-apply": staff_or_producer,  # the view also needs the user's producer
-            "booth-application": staff_or_producer,  # a producer reaches only its own
-        }
-
     def ready(self):
         from . import views
 
         self.views = views
-        self.configure_permissions()
+        # the views narrow a producer to its own applications and need its producer to apply
+        self.permissions_map = staff_or_producer("booth-application-list", "booth-apply", "booth-application")
 
     def get_urls(self):
         v = self.views
