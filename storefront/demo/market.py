@@ -12,9 +12,9 @@ from oscar.core.loading import get_model
 from cms.models import ShowroomPage
 from cms.showroom_managers import make_manager
 from storefront.export_catalogue.models import ExportProfile
+from storefront.export_catalogue.selection import export_candidates
 from storefront.inquiries.models import Inquiry, InquiryMessage, Quote
-from storefront.ocop import reference
-from storefront.ocop.models import Province, badge_q
+from storefront.ocop.models import Province
 
 from .tradedesk import demo_user_producers
 
@@ -72,9 +72,8 @@ def ensure_showroom_manager(password=None, email="showroom1@ocop.example.vn"):
 
 
 def _export_profiles(today):
-    products = (Product.objects.filter(badge_q(today), is_public=True,
-                                       current_certificate__stars__gte=reference.programme().export_min_stars)
-                .select_related("classification").order_by("-current_certificate__stars", "pk")[:EXPORT_PROFILES])
+    products = (export_candidates(today).select_related("classification")
+                .order_by("-current_certificate__stars", "pk")[:EXPORT_PROFILES])
     created = 0
     for product in products:
         months, capacity, unit, hs_code, certs_vi, certs_en = EXPORT_DETAILS.get(

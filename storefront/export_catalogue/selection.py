@@ -40,12 +40,16 @@ def parse(querydict):
     return params
 
 
+def export_candidates(day=None):
+    """Public 4–5★ products whose certificate shows its badge on `day`: listed once they have export details."""
+    return public_products().filter(badge_q(day or today()),
+                                    current_certificate__stars__gte=reference.programme().export_min_stars)
+
+
 def export_products(day=None):
-    """Public 4–5★ products whose certificate shows its badge on `day` and whose producer added export details."""
-    day = day or today()
-    return (public_products()
-            .filter(badge_q(day), export_profile__isnull=False,
-                    current_certificate__stars__gte=reference.programme().export_min_stars)
+    """The export candidates whose producer added export details."""
+    return (export_candidates(day)
+            .filter(export_profile__isnull=False)
             .select_related("export_profile", "current_certificate", "producer", "producer__province",
                             "origin_province", "classification__parent")
             .prefetch_related("images"))
