@@ -137,16 +137,6 @@ ENGLISH_WORDS_SQL = (
 )
 
 
-def english_vector():
-    """The product's English text as a PostgreSQL tsvector: title (weight A), description and story (B),
-    product set, group and province names (C). Nullable relations join with LEFT OUTER JOIN."""
-    def vector(columns, weight):
-        return SearchVector(*(Coalesce(column, Value(""), output_field=TextField()) for column in columns),
-                            config="english", weight=weight)
-
-    return vector([TITLE_COLUMN], "A") + vector(TEXT_COLUMNS, "B") + vector(NAME_COLUMNS, "C")
-
-
 def _contains(word):
     condition = Q()
     for column in (TITLE_COLUMN, *TEXT_COLUMNS, *NAME_COLUMNS):

@@ -8,7 +8,6 @@ database's facts and turns their answers into refusals that say what to do.
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
