@@ -14,7 +14,6 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from oscar.core.loading import get_model
-from tqdm import tqdm
 
 from .documents import INDEX_SETTINGS, ProductDocument, documents, indexable_products
 
@@ -71,6 +70,8 @@ def bulk_index(index, queryset, progress=False):
     """Index `queryset` into `index`; returns how many documents went in. This thread builds the documents from
     plain values (documents.documents; its database connection is this thread's, so it sees what this
     transaction sees) while BULK_THREADS threads send the previous chunks in bulk requests."""
+    from tqdm import tqdm  # imported here: only commands show progress, and web workers need not load it
+
     es = writer()
     total = queryset.count()
     actions = ({"_index": index, "_id": pk, "_source": source} for pk, source in documents(queryset))
@@ -169,6 +170,8 @@ def sync(progress=False):
         name, count = rebuild(progress=progress)
         return count
     ids = sorted(changed_since(since) | stale)
+    from tqdm import tqdm
+
     for start in tqdm(range(0, len(ids), CHUNK), disable=not progress, desc="Syncing", unit="chunk"):
         index_products(ids[start:start + CHUNK])
     mark_synced(started, clear_stale=True, stale_ids=stale)

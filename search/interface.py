@@ -12,6 +12,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 from oscar.core.loading import get_model
 
+from storefront.catalogue.caching import remember_shown
 from storefront.ocop.taxonomy import current_taxonomy
 from storefront.ocop.text import fold
 
@@ -37,7 +38,9 @@ def parse_params(querydict, fixed=None):
     return search_params.parse(
         querydict,
         allowed_groups=current_taxonomy().group_codes(),
-        allowed_provinces=set(Province.objects.values_list("code", flat=True)),
+        # kept until a province changes (the shown version): every listing and API request checks its filters
+        allowed_provinces=remember_shown(
+            "province-codes", (), lambda: set(Province.objects.values_list("code", flat=True))),
         fixed=fixed,
     )
 

@@ -109,13 +109,14 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """The blocks are lazy: the template renders them inside {% cache %} keyed by the shown version
         (storefront/catalogue/caching.py), so a cached home page reads none of them. The 5-star products are
-        read fresh (their cards show prices and stock), only the choice of which is cached."""
+        read fresh (their cards show prices and stock) when their grid is not kept ({% shown_fragment %})."""
         context = super().get_context(request, *args, **kwargs)
         day = today()
         context["day"] = day
         context["shown_version"] = shown_version()
         context["campaign"] = SimpleLazyObject(lambda: self.pick_campaign(day))
-        context["top_products"] = self.top_products(day)
+        context["top_product_ids"] = chosen = self.top_product_ids(day)
+        context["top_products"] = SimpleLazyObject(lambda: self.top_products(chosen))
         context["fairs"] = SimpleLazyObject(lambda: self.pick_fairs(day))
         context["stories"] = SimpleLazyObject(self.pick_stories)
         context["sectors"] = SimpleLazyObject(lambda: self.pick_sectors(day))
@@ -123,8 +124,10 @@ class HomePage(Page):
         context["certified_count"] = SimpleLazyObject(lambda: public_products().filter(badge_q(day)).count())
         return context
 
-    def top_products(self, day):
-        chosen = remember_shown("home-products", (self.pk, day), lambda: [p.pk for p in self.pick_products(day)])
+    def top_product_ids(self, day):
+        return remember_shown("home-products", (self.pk, day), lambda: [p.pk for p in self.pick_products(day)])
+
+    def top_products(self, chosen):
         found = {p.pk: p for p in buyable(public_products().filter(pk__in=chosen))}
         return [found[pk] for pk in chosen if pk in found]
 

@@ -1,6 +1,6 @@
 """What the public pages keep in the cache, and when they forget it (docs/performance.md).
 
-Two kinds of entries, both in the default cache (per process in development and tests, Redis in production):
+Three kinds of entries, all in the default cache (per process in development and tests, Redis in production):
 
 * Entries that depend on many rows (the home page's blocks and province counts, the running offers, the search
   API's answers) carry the *shown version* in their key: one counter, bumped whenever a row the public pages show
@@ -10,6 +10,11 @@ Two kinds of entries, both in the default cache (per process in development and 
 * Product cards are keyed by what they show (price now and before offers, stock state, certificate and stars,
   title, producer, origin, image, language, the day for the badge), read from rows the listing loads anyway: a
   change to any of them is a new key without any signal.
+* A listing's whole card grid and facet sidebar, the home page's 5-star cards and the search API's answer are
+  kept under the shown version (a remembered search's key names it) with the language, the day, the offers
+  running for the visitor (`visitor_key`) and, for cards, their stock records' prices and stock read in one
+  query (`prices_and_stock`), for a minute like the search results: a page whose fragments are kept reads no
+  product row.
 
 Cached HTML never holds a CSRF token: the card is rendered with a placeholder that each request swaps for its own.
 """
@@ -26,6 +31,8 @@ VERSION_KEY = "ocop:shown-version"
 SHOWN_TIMEOUT = 60 * 60
 #: Cards are keyed by their content and the day; a day is the longest they may live.
 CARD_TIMEOUT = 60 * 60 * 24
+#: Whole card grids, facet sidebars and API answers, built from remembered search results: no longer than those.
+FRAGMENT_TIMEOUT = 60
 
 # The apps whose rows the public pages show: products, their classes, categories, images (catalogue), stock and
 # producers (partner), certificates, provinces and the taxonomy (ocop), offers and ranges (offer), the home page's
@@ -56,7 +63,10 @@ def shown_key(name, *parts):
 
 def remember_shown(name, parts, build, timeout=SHOWN_TIMEOUT):
     """`build()`, kept under `name` and `parts` until the shown version moves on."""
-    key = shown_key(name, *parts)
+    return remember(shown_key(name, *parts), build, timeout)
+
+
+def remember(key, build, timeout):
     value = cache.get(key)
     if value is None:
         value = build()
@@ -105,3 +115,29 @@ def card_key(product, price, availability, language, day):
         product.is_parent, language, day.isoformat(),
     )
     return "ocop:card:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def visitor_key(request, name, *parts):
+    """The cache key of what a page builds from rows kept under the shown version (`parts` must name that version,
+    as a remembered search's key does): with the language, the day (badges) and the offers running now for this
+    visitor, which lower prices at their start time or per customer without any row changing."""
+    from django.utils.translation import get_language
+
+    from storefront.ocop.models import today
+
+    from .pricing import running_offers
+
+    offers = tuple(running.offer.pk for running in running_offers(request).offers)
+    shown = (parts, get_language(), today().isoformat(), offers)
+    return f"ocop:{name}:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def prices_and_stock(ids):
+    """The stock records' prices and stock of these products, in one query: a part of the keys of fragments built
+    from them, since those change without a model signal too (Oscar's allocations with F() expressions, a bulk
+    repricing with QuerySet.update()) and a card must never show a stale price or stock state."""
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    return list(StockRecord.objects.filter(product_id__in=ids).order_by("pk")
+                .values_list("pk", "product_id", "price", "num_in_stock", "num_allocated"))

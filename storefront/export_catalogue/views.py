@@ -10,7 +10,6 @@ from storefront.ocop.models import today
 from storefront.params import BadParameter
 
 from . import selection
-from .pdf import catalogue_pdf
 
 PER_PAGE = 24
 
@@ -53,6 +52,8 @@ class ExportCataloguePdfView(CatalogueRequestMixin, View):
     """The PDF of the page's current selection (its filters, all pages), in the page's language."""
 
     def get(self, request):
+        from .pdf import catalogue_pdf  # imported here: reportlab costs every web worker ~7 MB
+
         language = selection.catalogue_language(request)
         with translation.override(language):
             params = selection.parse(request.GET)

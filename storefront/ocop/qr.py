@@ -2,12 +2,12 @@
 
 from io import BytesIO
 
-import qrcode
-import qrcode.image.svg
-from qrcode.constants import ERROR_CORRECT_M
-
 
 def _code(url):
+    # imported here: only the certificate pages' QR downloads need qrcode, not every web worker
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4)
     code.add_data(url)
     code.make(fit=True)
@@ -21,6 +21,8 @@ def qr_png(url) -> bytes:
 
 
 def qr_svg(url) -> bytes:
+    import qrcode.image.svg
+
     out = BytesIO()
     _code(url).make_image(image_factory=qrcode.image.svg.SvgPathImage).save(out)
     return out.getvalue()

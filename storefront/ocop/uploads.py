@@ -14,8 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PDF_MAGIC = b"%PDF-"
@@ -106,6 +104,8 @@ class _PdfTooComplex(Exception):
 def _pdf_objects(reader):
     """Every dictionary in the file: the ones reachable from the trailer and every object the cross-reference
     tables list (a viewer repairing a damaged file may find those too), each indirect object once."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
     pending = [reader.trailer]
     pending += [IndirectObject(number, generation, reader)
                 for generation, numbers in reader.xref.items() for number in numbers]
@@ -130,6 +130,8 @@ def _pdf_objects(reader):
 
 def _name(dictionary, key):
     """The PDF name stored under `key` (following a reference), or None when it is absent or not a name."""
+    from pypdf.generic import IndirectObject, NameObject
+
     value = dictionary.get(key)
     value = value.get_object() if isinstance(value, IndirectObject) else value
     return value if isinstance(value, NameObject) else None
@@ -148,6 +150,9 @@ def _pdf_problem(dictionary):
 
 def _inspect_pdf(data):
     """(pages, problem) of a PDF file; problem is None, "encrypted", "scripts", "embedded" or "complex"."""
+    # imported here: pypdf costs every web worker ~10 MB, and only document uploads read PDFs
+    from pypdf import PdfReader
+
     reader = PdfReader(BytesIO(data), strict=False)
     if reader.is_encrypted:
         return 0, "encrypted"

@@ -8,7 +8,7 @@ from oscar.templatetags.product_tags import render_product
 
 from storefront.ocop.models import today
 
-from ..caching import CARD_TIMEOUT, card_key
+from ..caching import CARD_TIMEOUT, FRAGMENT_TIMEOUT, card_key, visitor_key
 from ..pricing import unit_price
 from .lean_html import unindented
 
@@ -30,9 +30,49 @@ def product_card(context, product):
         with context.push(csrf_token=CSRF_PLACEHOLDER):
             html = unindented(render_product(context, product))  # cards hold no <pre> or <textarea>
         cache.set(key, html, CARD_TIMEOUT)
-    # the page's own token (one per page: masking a fresh one per card costs 32 random draws each)
+    return with_csrf_token(context, html)
+
+
+def with_csrf_token(context, html):
+    # the page's own token (one per page: masking a fresh one per card costs 32 random draws each); inside a
+    # {% shown_fragment %} the token is the placeholder itself, kept for the fragment's cached HTML
     token = context.get("csrf_token")
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token else get_token(request)))
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token else get_token(context["request"])))
+
+
+@register.simple_tag
+def prices_and_stock(ids):
+    """{% prices_and_stock ids as rows %}: for a {% shown_fragment %} of these products' cards (caching.py)."""
+    from ..caching import prices_and_stock as read
+
+    return read(ids)
+
+
+@register.tag
+def shown_fragment(parser, token):
+    """{% shown_fragment "name" part… %}…{% endshown_fragment %}: the block, cached for a minute under its parts,
+    which must name the shown version (a remembered search's `remembered_as`) and, for cards, their prices and
+    stock ({% prices_and_stock %}), with the language, the day and the visitor's running offers
+    (caching.visitor_key). On a hit nothing inside is evaluated: a listing's grid of cards reads no product."""
+    name, *parts = token.split_contents()[1:]
+    nodelist = parser.parse(("endshown_fragment",))
+    parser.delete_first_token()
+    return ShownFragmentNode(parser.compile_filter(name), [parser.compile_filter(part) for part in parts], nodelist)
+
+
+class ShownFragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        key = visitor_key(context["request"], self.name.resolve(context),
+                          *(part.resolve(context) for part in self.parts))
+        html = cache.get(key)
+        if html is None:
+            with context.push(csrf_token=CSRF_PLACEHOLDER):
+                html = self.nodelist.render(context)
+            cache.set(key, html, FRAGMENT_TIMEOUT)
+        return with_csrf_token(context, html)
 
 
 @register.simple_tag
@@ -46,6 +86,8 @@ def buyable_by_ids(ids):
     """Products for cards by id, in three queries: the products with their class, certificate, origin and
     producer, then their stock records, then their images. Oscar's option flags come as its base_queryset's
     annotations; the cards of standalone products (every OCOP product) need nothing else."""
+    if not ids:  # a new visitor's recently viewed products, a product without recommendations
+        return []
     from django.db.models import Exists, OuterRef
 
     from cms.models.base import public_products

@@ -11,7 +11,6 @@ from storefront.ocop.booth_rules import ACTIVE, TRANSITIONS, State
 from storefront.ocop.models import today
 from storefront.params import MAX_ID, BadParameter, single, whole_number
 from storefront.tradedesk import booths
-from storefront.tradedesk.exhibitors import exhibitor_list_pdf
 from storefront.tradedesk.forms import AcceptForm, BoothApplicationForm, DeclineForm
 from storefront.tradedesk.models import BoothApplication
 
@@ -206,6 +205,8 @@ class ExhibitorListView(generic.View):
     model = FairPage
 
     def get(self, request, pk):
+        from storefront.tradedesk.exhibitors import exhibitor_list_pdf  # imported here: reportlab costs ~7 MB a worker
+
         fair = get_object_or_404(FairPage, pk=pk)
         response = HttpResponse(exhibitor_list_pdf(fair), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{fair.slug}-exhibitors.pdf"'

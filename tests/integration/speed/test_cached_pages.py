@@ -6,7 +6,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from cms.models import HomePage
@@ -144,3 +147,41 @@ def test_the_search_api_may_be_kept_by_shared_caches_for_anonymous_visitors_only
     client.force_login(django_user_model.objects.create_user("buyer", "buyer@example.vn", "a-Long-pass-1"))
     signed_in = client.get("/api/search/", {"q": "tra"})
     assert "private" in signed_in["Cache-Control"] and "public" not in signed_in["Cache-Control"]
+
+
+def test_a_price_or_stock_changed_without_a_signal_shows_at_once_on_the_listing_and_in_the_api(client, tea):
+    """The listing's card grid and the API's answer are kept whole; their keys still read the stock records' prices
+    and stock, which Oscar's allocations and a bulk repricing change with QuerySet.update()."""
+    item, _ = tea
+    assert dong(120000) in card(client, item) and api_price(client, item) == 120000
+    item.stockrecords.update(price=Decimal(95000))
+    assert dong(95000) in card(client, item) and api_price(client, item) == 95000
+    item.stockrecords.update(num_in_stock=0)
+    assert 'class="outofstock availability"' in card(client, item)
+
+
+def test_an_offer_that_starts_later_lowers_the_listing_and_api_price_when_it_starts(client, tea, demo_today):
+    """Nothing is saved when an offer's start time comes: the kept grid and API answer are keyed by the offers
+    running for the visitor."""
+    item, _ = tea
+    product_range = Range.objects.create(name="Bộ nhớ đệm hẹn giờ")
+    product_range.add_product(item)
+    ConditionalOffer.objects.create(
+        name="Giảm 10% sau 20 giây", offer_type=ConditionalOffer.SITE,
+        start_datetime=timezone.now() + timedelta(seconds=20),
+        condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=Decimal(1)),
+        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)))
+    assert dong(120000) in card(client, item) and api_price(client, item) == 120000
+    demo_today.shift(timedelta(seconds=30))  # within the minute the kept entries live
+    assert dong(108000) in card(client, item) and api_price(client, item) == 108000
+
+
+def test_a_kept_listing_reads_no_product_row_and_keeps_its_cards_and_sidebar(client, tea):
+    item, _ = tea
+    first = client.get("/search/", {"q": TITLE}).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/search/", {"q": TITLE}).content.decode()
+    assert not [query for query in captured if '"catalogue_product"' in query["sql"]]
+    per_request = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|data-search-record="\d+"|nonce="[^"]+"')
+    assert per_request.sub("", again) == per_request.sub("", first)  # the same page but for its tokens and record
+    assert item.get_absolute_url() in again and 'class="facet-count"' in again
