@@ -113,3 +113,24 @@ class SearchWord(models.Model):
 
     class Meta:
         verbose_name = _("word in the catalogue")
+
+
+class SearchClick(models.Model):
+    """A result a buyer opened from a search (the beacon sent by search-clicks.js to /api/search/click/): with
+    SearchRecord it gives the click-through rate per query and the position buyers click. Nothing personal: no
+    user, session, IP address or user agent."""
+
+    record = models.ForeignKey(SearchRecord, on_delete=models.CASCADE, related_name="clicks",
+                               verbose_name=_("search made"))
+    # not a foreign key: a deleted product keeps its history, and reports need no join to count clicks
+    product_id = models.PositiveBigIntegerField(_("product id"))
+    position = models.PositiveSmallIntegerField(_("position"), help_text=_("1 for the first result on the page."))
+    clicked_at = models.DateTimeField(_("clicked at"))
+
+    class Meta:
+        verbose_name = _("search result opened")
+        verbose_name_plural = _("search results opened")
+        indexes = [models.Index(fields=["clicked_at"], name="search_click_period")]
+
+    def __str__(self):
+        return f"{self.record_id} #{self.position} → {self.product_id}"

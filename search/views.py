@@ -3,14 +3,16 @@
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from oscar.core.loading import get_model
 
+from storefront.catalogue.caching import FRAGMENT_TIMEOUT, prices_and_stock, remember, visitor_key
 from storefront.catalogue.pricing import unit_price
 from storefront.http_caching import public_for_anonymous
 from storefront.params import BadParameter, shown, single, text
@@ -99,11 +101,9 @@ SORT_LABELS = [
 
 
 class SearchView(ListingView):
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if response.status_code == 200:
-            records.record(self.params, self.results, "page")
-        return response
+    def extra_context(self):
+        # recorded before the page renders: the result list carries the record's id for click reports
+        return {"search_record": records.record(self.params, self.results, "page")}
 
     def get_title(self, params):
         return _("Results for “%(q)s”") % {"q": params.q} if params.q else _("All OCOP products")
@@ -147,8 +147,8 @@ class SearchApiView(View):
         except BadSearchRequest as error:
             return JsonResponse({"error": str(error)}, status=400)
         results = remembered_search(params)
-        records.record(params, results, "api")
-        return JsonResponse({
+        record = records.record(params, results, "api")
+        response = JsonResponse({
             "total": results.total,
             "page": results.page,
             "num_pages": results.num_pages,
@@ -156,15 +156,50 @@ class SearchApiView(View):
             "did_you_mean": results.did_you_mean,
             # set when the words found nothing and these results are the correction's
             "corrected_query": results.corrected_query,
-            "results": [product_json(request, product) for product in results.products],
-            "facets": {
-                facet.name: [
-                    {"key": v.key, "label": str(v.label), "count": v.count, "selected": v.selected}
-                    for v in facet.values
-                ]
-                for facet in results.facets
-            },
+            **remember(
+                visitor_key(request, "search-api", results.remembered_as, prices_and_stock(results.product_ids)),
+                lambda: results_json(request, results), FRAGMENT_TIMEOUT),
         }, json_dumps_params={"ensure_ascii": False})
+        if record:
+            # With a result's position, what a client reports to /api/search/click/ when a buyer opens it. A header,
+            # not the body: the body (and so its ETag) stays the same for the same answer, so shared caches and
+            # If-None-Match keep working; a client shown a kept answer reports clicks on the search that made it.
+            response["X-Search-Id"] = str(record.pk)
+        return response
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class SearchClickApiView(View):
+    """POST /api/search/click/ (search=<record id>&product=<id>&position=<1-based>): a result was opened.
+
+    Sent by navigator.sendBeacon (static/ocop/js/search-clicks.js), which cannot add a CSRF header, so the
+    endpoint is exempt and trusts nothing instead: it only adds a click, nothing personal, to a search made in
+    the last hours, at most MAX_CLICKS_PER_SEARCH per search. 204 when noted; 400 with the reason otherwise."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        try:
+            records.record_click(request.POST)
+        except BadParameter as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        except records.TooManyClicks:
+            return JsonResponse({"error": str(_("This search has reported all the clicks it may."))}, status=429)
+        return HttpResponse(status=204)
+
+
+def results_json(request, results):
+    """The API's products and facets: kept like a listing's fragments, so a repeated search reads no product."""
+    return {
+        "results": [product_json(request, product) for product in results.products],
+        "facets": {
+            facet.name: [
+                {"key": v.key, "label": str(v.label), "count": v.count, "selected": v.selected}
+                for v in facet.values
+            ]
+            for facet in results.facets
+        },
+    }
 
 
 def product_json(request, product):

@@ -11,7 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import SITEMAPS
-from search.views import SearchApiView, SuggestApiView
+from search.views import SearchApiView, SearchClickApiView, SuggestApiView
 from storefront import health
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/search/", SearchApiView.as_view(), name="search-api"),
     path("api/search/suggest", SuggestApiView.as_view(), name="search-suggest"),
+    path("api/search/click/", SearchClickApiView.as_view(), name="search-click"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("storefront.ocop.urls")),
     path("payment/", include("storefront.payment.urls")),  # Stripe webhook, staff refunds
