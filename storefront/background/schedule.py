@@ -22,12 +22,14 @@ def daily_time():
 
 def periodic_jobs():
     """(id, task, APScheduler trigger) of every periodic task: the renewal notices daily, the search sync every
-    SEARCH_SYNC_MINUTES when the site searches Elasticsearch."""
+    SEARCH_SYNC_MINUTES when the site searches Elasticsearch, the staff insight figures every
+    INSIGHT_REFRESH_MINUTES."""
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
     from search import indexing
     from search.tasks import sync_index
+    from storefront.insight.tasks import warm_staff_insight
     from storefront.ocop.tasks import send_renewal_notices
 
     at = daily_time()
@@ -36,6 +38,9 @@ def periodic_jobs():
     if indexing.enabled():
         jobs.append(("search-sync", sync_index,
                      IntervalTrigger(minutes=settings.SEARCH_SYNC_MINUTES, timezone=settings.TIME_ZONE)))
+    if settings.INSIGHT_REFRESH_MINUTES:
+        jobs.append(("insight-warm", warm_staff_insight,
+                     IntervalTrigger(minutes=settings.INSIGHT_REFRESH_MINUTES, timezone=settings.TIME_ZONE)))
     return jobs
 
 

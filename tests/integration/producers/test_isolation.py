@@ -119,8 +119,26 @@ def test_producer_a_sees_its_own_objects_at_the_same_urls(as_a, world):
 
 
 def test_lists_show_only_the_producers_own_objects(as_a, world):
-    for name in ("catalogue-product-list", "order-list", "certificate-list", "inquiry-list", "index"):
+    for name in ("catalogue-product-list", "order-list", "certificate-list", "inquiry-list", "index",
+                 "insight-producer"):
         body = as_a.get(reverse(f"dashboard:{name}")).content.decode()
         assert world.b.marker not in body, name
     products = as_a.get(reverse("dashboard:catalogue-product-list")).content.decode()
     assert world.a.marker in products
+
+
+def test_the_producer_insight_page_shows_only_the_producers_own_figures(as_a, world):
+    """The page has no id in its URL: it shows A's own sales (A's lines of the mixed order and of A's order)
+    and nothing of B's: no product title, order number or revenue; asking for B with ?producer= is a 404."""
+    url = reverse("dashboard:insight-producer")
+    body = as_a.get(url).content.decode()
+    assert world.a.marker in body
+    assert world.b.marker not in body and world.b_only.number not in body
+    sold = as_a.get(url, {"export": "revenue-by-product", "format": "csv"}).content.decode("utf-8-sig")
+    a_revenue = sum(int(line.line_price_incl_tax) for line in world.a.partner.order_lines.all())
+    assert sold.splitlines()[1:] == [f"Sản phẩm {world.a.marker},4,2,{a_revenue}"]
+    for table in ("revenue-by-month", "best-sellers", "low-stock", "certificates", "inquiries", "booth-applications"):
+        export = as_a.get(url, {"export": table, "format": "csv"}).content.decode("utf-8-sig")
+        assert world.b.marker not in export, table
+    refused = as_a.get(url, {"producer": world.b.partner.pk})
+    assert refused.status_code == 404 and world.b.marker not in refused.content.decode()

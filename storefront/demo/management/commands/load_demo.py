@@ -1,10 +1,11 @@
-"""python manage.py load_demo [--today YYYY-MM-DD] [--products N] [--no-images]"""
+"""python manage.py load_demo [--today YYYY-MM-DD] [--products N] [--orders N] [--no-images]"""
 
 import os
 
 from django.core.management.base import BaseCommand, CommandError
 
 from storefront.bulk import after_bulk_load
+from storefront.insight import snapshots
 from storefront.ocop.loading import load_all
 
 from ...accounts import ensure_admin, ensure_producer_users
@@ -12,6 +13,7 @@ from ...calendar import DemoClockError, demo_today
 from ...catalogue import CatalogueLoader, DemoDataError
 from ...content import ensure_home_page, ensure_site_content
 from ...market import ensure_market_connection, ensure_showroom_manager
+from ...orders import add_demo_orders
 from ...synthetic import add_synthetic_products
 
 
@@ -26,6 +28,9 @@ class Command(BaseCommand):
                             help="the demo's today (default: DEMO_TODAY, else the date it runs)")
         parser.add_argument("--products", type=int, default=0, metavar="N",
                             help="also add N synthetic products (bulk insert, with a progress bar)")
+        parser.add_argument("--orders", type=int, default=0, metavar="N",
+                            help="also add past orders until there are N demo orders, placed over the 24 months "
+                                 "before the demo's today (bulk insert, for the insight pages)")
         parser.add_argument("--no-images", action="store_true", help="skip drawing product images (faster)")
         parser.add_argument("--admin-password", default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
                             help="set the admin's password (default: DEMO_ADMIN_PASSWORD; a new admin gets a random "
@@ -37,6 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["products"] < 0:
             raise CommandError("--products must be 0 or more.")
+        if options["orders"] < 0:
+            raise CommandError("--orders must be 0 or more.")
         try:
             today = demo_today(options["today"])
         except DemoClockError as error:
@@ -55,6 +62,9 @@ class Command(BaseCommand):
         created = add_synthetic_products(options["products"], today, stdout=self.stdout)
         if options["products"]:
             stats["synthetic products created"] = created
+        if options["orders"]:  # after the products: orders buy from the whole catalogue
+            stats["demo orders created"] = add_demo_orders(options["orders"], today, stdout=self.stdout)
+            snapshots.forget()  # kept insight figures predate these orders
         after_bulk_load()  # planner statistics for what was just loaded; cached pages forget the old catalogue
         user, password = ensure_admin(password=options["admin_password"] or None)
         summary = ", ".join(f"{count} {label}" for label, count in sorted(stats.items()))
