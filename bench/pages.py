@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = ROOT / ".venv" / "bin" / "python"
@@ -283,6 +284,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="measure a running site (make prod) instead of starting one")
     parser.add_argument("--fallback-url", help="with --url: a running site without Elasticsearch")
+    parser.add_argument("--pid", type=int, help="with --url: its gunicorn master's pid (var/prod/web.pid), for the "
+                                                "CPU per request and the workers' RSS")
     parser.add_argument("--oscar", action="store_true", help="also start and measure Oscar's sandbox")
     parser.add_argument("--oscar-url", help="measure a running Oscar sandbox")
     parser.add_argument("--rounds", type=int, default=2)
@@ -306,7 +309,7 @@ def main():
         if args.url:
             ours = args.url.rstrip("/")
             fallback = (args.fallback_url or "").rstrip("/")
-            server = None
+            server = SimpleNamespace(pid=args.pid) if args.pid else None  # read from /proc, never stopped here
         else:
             database_url = postgres(args.pg_port, args.pg_data)
             es_url = elasticsearch(args.es_port)

@@ -7,6 +7,7 @@
 # (ignored by git): the generated SECRET_KEY, the environment file the processes run with, their logs and pid files.
 # Ports, all overridable: OCOP_PROD_WEB_PORT (8080), OCOP_PROD_PG_PORT (55480), OCOP_PROD_ES_PORT (9480, the three
 # nodes on 9480-9482), OCOP_PROD_REDIS_PORT (6480), OCOP_PROD_S3_PORT (7480).
+# OCOP_PROD_DEMO_ARGS adds arguments to load_demo, e.g. "--products 50000" for the load test (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -135,7 +136,8 @@ start() {
   # The demo loader is not installed in production. It runs once here under the development settings, whose only
   # difference that matters is that app; against the same database, bucket and cache, with DEBUG off.
   log "load the demo data (storefront.settings.dev against the production database and bucket)"
-  DJANGO_SETTINGS_MODULE=storefront.settings.dev DEBUG=False "$PY" manage.py load_demo >"$PROD/demo.log" 2>&1 \
+  DJANGO_SETTINGS_MODULE=storefront.settings.dev DEBUG=False "$PY" manage.py load_demo ${OCOP_PROD_DEMO_ARGS:-} \
+    >"$PROD/demo.log" 2>&1 \
     || die "load_demo failed; see var/prod/demo.log."
   log "build the search index on the cluster"
   "$PY" manage.py search_index --rebuild --no-progress >"$PROD/search_index.log" 2>&1 \

@@ -146,6 +146,10 @@ def test_a_hung_node_opens_the_breaker_then_searches_answer_from_the_database_at
     expected = response.json()["total"]
     assert response.json()["backend"] == "elasticsearch" and expected >= 4
 
+    # What the database alone takes for this search on this machine now: the yardstick for the open breaker.
+    with override_settings(ELASTICSEARCH_URL=""):
+        database_alone = sorted(search(client, params)[1] for _ in range(7))[3]
+
     # The client's node (the one holding the primary) is frozen: every request to it waits out SEARCH_TIMEOUT, as
     # a node in a long GC pause or on a dead VM makes a client wait.
     hung = cluster.node_holding_the_primary(cluster_index[1])
@@ -169,10 +173,12 @@ def test_a_hung_node_opens_the_breaker_then_searches_answer_from_the_database_at
                 assert response.json()["backend"] == "database" and response.json()["total"] == expected
                 timings.append(took)
         assert not [record for record in caplog.records if record.name.startswith("elastic_transport")]
-        # The open breaker sends no request to the node (above), so a search takes what the database takes: about
-        # 100 ms on a quiet machine. The bound is generous for a busy CI machine running three nodes, and still
-        # half of the SEARCH_TIMEOUT that asking the hung node would cost each search.
-        assert max(timings) < on_cluster.SEARCH_TIMEOUT / 2, timings
+        # No request goes to the node (above), so a search costs what the database alone costs (the yardstick, as
+        # the machine is shared: about 100 ms quiet, 200-300 ms under a parallel test run), where asking the node
+        # costs SEARCH_TIMEOUT (5 s). The median stays within 100 ms of it; the slowest, which a shared machine's
+        # scheduler can delay now and then (one in ten took 0.95 s under load 15), within a second.
+        slowest, median = max(timings), sorted(timings)[len(timings) // 2]
+        assert median < database_alone + 0.1 and slowest < database_alone + 1.0, (database_alone, timings)
     finally:
         cluster.run("resume-node", str(hung))
 
