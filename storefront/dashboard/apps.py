@@ -17,6 +17,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.export_catalogue_app = django_apps.get_app_config("export_catalogue_dashboard")
         self.booths_app = django_apps.get_app_config("booths_dashboard")
         self.tasks_app = django_apps.get_app_config("tasks_dashboard")
+        self.insight_app = django_apps.get_app_config("insight_dashboard")
 
     def get_urls(self):
         urls = super().get_urls()
@@ -27,5 +28,6 @@ class DashboardConfig(apps.DashboardConfig):
             path("export/", include(self.export_catalogue_app.urls[0])),
             path("booths/", include(self.booths_app.urls[0])),
             path("tasks/", include(self.tasks_app.urls[0])),
+            path("insight/", include(self.insight_app.urls[0])),
         ])
         return urls

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "storefront.dashboard.inquiries.apps.InquiriesDashboardConfig",
     "storefront.dashboard.export_catalogue.apps.ExportCatalogueDashboardConfig",
     "storefront.dashboard.booths.apps.BoothsDashboardConfig",
+    "storefront.dashboard.insight.apps.InsightDashboardConfig",
     "widget_tweaks",
     "treebeard",
     "django_tables2",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "storefront.inquiries.apps.InquiriesConfig",  # wholesale and export inquiries ("kết nối thị trường")
     "storefront.export_catalogue.apps.ExportCatalogueConfig",  # /export/: 4–5★ products with export details
     "storefront.tradedesk.apps.TradeDeskConfig",  # fair booth applications, printable PDFs
+    "storefront.insight.apps.InsightConfig",  # programme insight: figures and charts for staff and producers
     "django_countries",
     # background work: django-tasks with its database backend, retries, the failed-task page (docs/tasks.md)
     "django_tasks",
@@ -316,6 +318,8 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
             {"label": _("Refunded card payments to follow up"), "url_name": "payment:flagged",
              "access_fn": lambda user, *args: user.is_staff},
             {"label": _("Failed background tasks"), "url_name": "dashboard:failed-task-list"},
+            {"label": _("Programme insight"), "url_name": "dashboard:insight-staff"},
+            {"label": _("Producer insight"), "url_name": "dashboard:insight-producer"},
         ],
     },
 ]
@@ -439,6 +443,9 @@ TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=4)
 TASK_RETRY_DELAY = env.float("TASK_RETRY_DELAY", default=30.0)
 # The scheduler process (`manage.py run_scheduler`): periodic tasks, in TIME_ZONE.
 SEARCH_SYNC_MINUTES = env.int("SEARCH_SYNC_MINUTES", default=5)
+# The staff insight page's figures are recomputed this often by the scheduler and kept twice as long
+# (storefront/insight/snapshots.py); 0 computes them on every view.
+INSIGHT_REFRESH_MINUTES = env.int("INSIGHT_REFRESH_MINUTES", default=10)
 RENEWAL_NOTICES_AT = env("RENEWAL_NOTICES_AT", default="07:00")  # daily, local time (HH:MM)
 
 LOGGING = {
