@@ -44,7 +44,7 @@ SERVE_WITH_WORKER = export DJANGO_SETTINGS_MODULE=storefront.settings.dev; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py load_demo --orders 3000
+	DJANGO_SETTINGS_MODULE=storefront.settings.dev $(PY) manage.py load_demo --orders 3000 --searches 1500
 	@echo "Serving OCOP Market on http://$(HOST):$(PORT)/ with a task worker (Ctrl-C to stop)"
 	$(SERVE_WITH_WORKER)
 

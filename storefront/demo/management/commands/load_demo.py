@@ -1,4 +1,4 @@
-"""python manage.py load_demo [--today YYYY-MM-DD] [--products N] [--orders N] [--no-images]"""
+"""python manage.py load_demo [--today YYYY-MM-DD] [--products N] [--orders N] [--searches N] [--no-images]"""
 
 import os
 
@@ -14,6 +14,7 @@ from ...catalogue import CatalogueLoader, DemoDataError
 from ...content import ensure_home_page, ensure_site_content
 from ...market import ensure_market_connection, ensure_showroom_manager
 from ...orders import add_demo_orders
+from ...searches import add_demo_searches
 from ...synthetic import add_synthetic_products
 
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--orders", type=int, default=0, metavar="N",
                             help="also add past orders until there are N demo orders, placed over the 24 months "
                                  "before the demo's today (bulk insert, for the insight pages)")
+        parser.add_argument("--searches", type=int, default=0, metavar="N",
+                            help="also add N past searches over the 12 months before the demo's today, each searched "
+                                 "for real on the site's backend (once: not when the site has search records)")
         parser.add_argument("--no-images", action="store_true", help="skip drawing product images (faster)")
         parser.add_argument("--admin-password", default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
                             help="set the admin's password (default: DEMO_ADMIN_PASSWORD; a new admin gets a random "
@@ -44,6 +48,8 @@ class Command(BaseCommand):
             raise CommandError("--products must be 0 or more.")
         if options["orders"] < 0:
             raise CommandError("--orders must be 0 or more.")
+        if options["searches"] < 0:
+            raise CommandError("--searches must be 0 or more.")
         try:
             today = demo_today(options["today"])
         except DemoClockError as error:
@@ -66,6 +72,9 @@ class Command(BaseCommand):
             stats["demo orders created"] = add_demo_orders(options["orders"], today, stdout=self.stdout)
             snapshots.forget()  # kept insight figures predate these orders
         after_bulk_load()  # planner statistics for what was just loaded; cached pages forget the old catalogue
+        if options["searches"]:  # searched on the finished catalogue, so each records what it finds there
+            stats["demo searches created"] = add_demo_searches(options["searches"], today, stdout=self.stdout)
+            snapshots.forget()
         user, password = ensure_admin(password=options["admin_password"] or None)
         summary = ", ".join(f"{count} {label}" for label, count in sorted(stats.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {summary}; home page “{home.title}”."))
