@@ -369,12 +369,14 @@ def main():
 
 
 def cpu(result):
-    return f"{result['cpu_ms']:.1f}" if result.get("cpu_ms") else "—"
+    # none when a worker was replaced during the run (gunicorn's max-requests): its CPU left with it
+    return f"{result['cpu_ms']:.1f}" if result.get("cpu_ms", 0) > 0 else "—"
 
 
 def print_table(results, rss, args, with_oscar):
     print(f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, best of {args.rounds} interleaved rounds; "
-          "gunicorn 2 sync workers, production settings\n")
+          + (f"ours: the running site at {args.url}" if args.url else "ours: gunicorn 2 sync workers, production settings")
+          + ("; Oscar's sandbox: gunicorn 2 sync workers" if with_oscar else "") + "\n")
     header = "| page | ours req/s | p50 ms | p95 ms | CPU ms/req |"
     if with_oscar:
         header += " Oscar sandbox req/s | p50 ms | CPU ms/req | ours ÷ Oscar (req/s, CPU) |"
