@@ -40,21 +40,32 @@ FRAGMENT_TIMEOUT = 60
 WATCHED_APPS = {"catalogue", "partner", "ocop", "offer", "cms"}
 
 
+def version(key):
+    """A version counter kept in the cache under `key`, to name other entries' keys. It starts from the clock, so
+    a cache that lost it never meets the keys of an earlier counter."""
+    value = cache.get(key)
+    if value is None:
+        value = time.time_ns()
+        if not cache.add(key, value, timeout=None):
+            value = cache.get(key, value)
+    return value
+
+
+def next_version(key):
+    """Move the counter on: every entry keyed by its old value is unreachable (and ages out)."""
+    try:
+        cache.incr(key)
+    except ValueError:  # not there (evicted, or never read): any fresh start will do
+        cache.set(key, time.time_ns(), timeout=None)
+
+
 def shown_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+    return version(VERSION_KEY)
 
 
 def forget_shown():
     """Make every entry keyed by the shown version unreachable."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there (evicted, or never read): any fresh start will do
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    next_version(VERSION_KEY)
 
 
 def shown_key(name, *parts):

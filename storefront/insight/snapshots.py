@@ -1,16 +1,15 @@
 """The staff page's figures, computed together and kept for a while: a snapshot.
 
-At 100,000 orders the sales figures read most of the period's order lines (about a second of database work for
+At 100,000 orders the sales figures read most of the period's order lines (about two seconds of database work for
 the page on this machine, bench/README.md), too slow to repeat for each view and needless: programme figures do
 not have to be fresher than a few minutes. So a snapshot is kept for INSIGHT_REFRESH_MINUTES × 2 and the page
 says when it was computed; the scheduler recomputes the default view (the last 12 months, no filters, in each
 language) every INSIGHT_REFRESH_MINUTES, so staff opening the page never wait for it. Another period or filter
 is computed on its first view and kept the same way. Exports read the same snapshot as the page they come from.
-`forget()` drops every snapshot (after a bulk load, or a staff member's "recompute now").
+`forget()` drops every snapshot (load_demo calls it after a bulk load of orders or searches).
 """
 
 import hashlib
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
+
+from storefront.catalogue.caching import next_version, version
 
 from . import certification, fairs, sales, searches
 from .period import InsightFilters, Period
@@ -41,26 +42,14 @@ def keep_seconds():
     return settings.INSIGHT_REFRESH_MINUTES * 60 * 2
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = time.time_ns()  # from the clock: a cache that lost the counter never meets an old key
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY, value)
-    return value
-
-
 def forget():
     """Make every kept snapshot unreachable (they age out)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    next_version(GENERATION_KEY)
 
 
 def key(period, filters, today):
     view = repr((period, filters, today, translation.get_language()))
-    return f"ocop:insight:staff:{generation()}:{hashlib.sha256(view.encode()).hexdigest()[:32]}"
+    return f"ocop:insight:staff:{version(GENERATION_KEY)}:{hashlib.sha256(view.encode()).hexdigest()[:32]}"
 
 
 def compute(period, filters, today):
