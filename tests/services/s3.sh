@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# A non-login shell (CI) may not have the Go toolchain the machine image ships on its PATH.
-for dir in /usr/local/go/bin "$HOME/go/bin"; do
-  [ -d "$dir" ] && case ":$PATH:" in *":$dir:"*) ;; *) PATH="$PATH:$dir" ;; esac
-done
-export PATH
+# shellcheck source=tests/services/go.sh
+source tests/services/go.sh  # Go on PATH; ensure_go
 
 VERSITYGW_VERSION="v1.8.0"
 PORT="${OCOP_S3_PORT:-7070}"
@@ -30,12 +27,7 @@ die() { echo "[s3] ERROR: $*" >&2; exit 1; }
 
 install_if_missing() {
   [ -x "$BIN" ] && return
-  if ! command -v go >/dev/null && [ "$(id -u)" = 0 ]; then
-    log "installing Debian's golang-go"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >&2 || die "apt-get install golang-go failed."
-  fi
-  command -v go >/dev/null || die "Go is needed to install versitygw: apt-get install golang-go."
+  ensure_go versitygw
   log "installing versitygw $VERSITYGW_VERSION with go install (a few minutes the first time)"
   mkdir -p "$(dirname "$BIN")"
   GOBIN="$(dirname "$BIN")" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" >&2 \

@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# A non-login shell (CI) may not have the Go toolchain the machine image ships on its PATH.
-for dir in /usr/local/go/bin "$HOME/go/bin"; do
-  [ -d "$dir" ] && case ":$PATH:" in *":$dir:"*) ;; *) PATH="$PATH:$dir" ;; esac
-done
-export PATH
+# shellcheck source=tests/services/go.sh
+source tests/services/go.sh  # Go on PATH; ensure_go
 
 STRIPE_MOCK_VERSION="v0.203.0"
 LOCALSTRIPE_PORT="${OCOP_LOCALSTRIPE_PORT:-8420}"
@@ -40,12 +37,7 @@ install_stripe_mock() {
   if [ -x "$MOCK_BIN" ] && "$MOCK_BIN" --version >/dev/null 2>&1 && [ -f "$MOCK_BIN.$STRIPE_MOCK_VERSION" ]; then
     return
   fi
-  if ! command -v go >/dev/null && [ "$(id -u)" = 0 ]; then
-    log "installing Debian's golang-go"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >&2 || die "apt-get install golang-go failed."
-  fi
-  command -v go >/dev/null || die "Go is needed to install stripe-mock: apt-get install golang-go."
+  ensure_go stripe-mock
   log "installing stripe-mock $STRIPE_MOCK_VERSION with go install"
   go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" >&2 || die "go install stripe-mock failed."
   touch "$MOCK_BIN.$STRIPE_MOCK_VERSION"  # the version we installed
