@@ -19,6 +19,11 @@ logger = logging.getLogger(__name__)
 FILTERS = ("group", "province", "stars", "price", "producer_type")
 
 
+def folded(query):
+    """The key queries are grouped by: lower case, no diacritics, single spaces ("Mật  ong" -> "mat ong")."""
+    return " ".join(fold(query).split())[:200]
+
+
 def record(params, results, source):
     """Note the search; returns its record (None when not recorded: no words, a later page, or an error)."""
     if not params.q or params.page != 1:
@@ -27,7 +32,7 @@ def record(params, results, source):
         with transaction.atomic():  # a savepoint: a failed INSERT leaves the request's transaction usable
             return SearchRecord.objects.create(
                 query=params.q[:200],
-                folded=" ".join(fold(params.q).split())[:200],
+                folded=folded(params.q),
                 results=results.total,
                 corrected_to=(getattr(results, "corrected_query", "") or "")[:200],
                 filters=[name for name in FILTERS if getattr(params, name)],

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from search.interface import parse_params, run_search
 from search.models import SearchClick, SearchRecord
+from search.records import folded
 from storefront.ocop.lunar import tet
-from storefront.ocop.text import fold
 
 DAYS = 365
 # (query as typed, weight): staples first, then folded and mistyped forms, English, and what the shop lacks
@@ -61,7 +61,7 @@ def add_demo_searches(count, today, *, stdout=None, seed=2027):
     tets = [tet(year) for year in (today.year - 1, today.year, today.year + 1)]
     chosen = rng.choices([query for query, _ in QUERIES], weights=[weight for _, weight in QUERIES], k=count)
     made = SearchRecord.objects.bulk_create(
-        SearchRecord(query=query, folded=" ".join(fold(query).split()), results=outcome[query][0],
+        SearchRecord(query=query, folded=folded(query), results=outcome[query][0],
                      corrected_to=outcome[query][1], filters=rng.choice([[], [], [], ["province"], ["stars"]]),
                      backend=outcome[query][2], source="page", searched_at=moment(rng, today, tets))
         for query in chosen)
