@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, IntegerField, Max, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -20,7 +20,7 @@ from storefront.ocop.status import STATUS_LABELS
 from storefront.tradedesk.models import BoothApplication
 
 from .period import InsightFilters, Period
-from .sales import local_month, money
+from .sales import by_month, money
 from .scope import sold_lines
 from .tables import Column, Table, find
 
@@ -42,12 +42,7 @@ def lines_sold(producer, period, today):
 # --- sales ------------------------------------------------------------------------------------------------
 
 def revenue_by_month(producer, period, today) -> Table:
-    found = {local_month(row["month"]): row for row in (
-        lines_sold(producer, period, today).annotate(month=TruncMonth("order__date_placed")).values("month")
-        .annotate(revenue=Sum("line_price_incl_tax"), orders=Count("order", distinct=True),
-                  units=Sum("quantity")).order_by())}
-    rows = tuple((month, money(found.get(month, {}).get("revenue")), found.get(month, {}).get("orders", 0),
-                  found.get(month, {}).get("units") or 0) for month in period.months)
+    rows = by_month(lines_sold(producer, period, today), period)
     return Table(slug="revenue-by-month", title=_("Revenue and orders by month"),
                  columns=(Column(_("Month"), "month"), Column(_("Revenue"), "money"),
                           Column(_("Orders"), "count"), Column(_("Units sold"), "count")),
