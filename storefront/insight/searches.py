@@ -3,6 +3,7 @@ open from the results (search.SearchClick). Grouped by the folded query, so "Máº
 row. The page's province, sector and stars filters do not apply: a search belongs to no producer."""
 
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -51,7 +52,8 @@ def zero_result_queries(period, filters, *, today, limit=ZERO_RESULTS_SHOWN):
     found = (records(period).filter(results=0).values("folded")
              .annotate(query=Max("query"), searches=Count("pk"), last=Max("searched_at"))
              .order_by("-searches", "folded")[:limit])
-    rows = tuple((row["query"], row["folded"], row["searches"], row["last"].date()) for row in found)
+    rows = tuple((row["query"], row["folded"], row["searches"], timezone.localdate(row["last"]))  # the day in Vietnam
+                 for row in found)
     return Table("zero-result-queries", _("Searches that found nothing"),
                  (Column(_("Query (as one buyer typed it)"), "text"), Column(_("Folded form"), "text"),
                   Column(_("Searches"), "count"), Column(_("Last searched"), "date")),
