@@ -6,7 +6,7 @@ import copy
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import CACHE_IS_SHARED, LOGGING, MIDDLEWARE, STORAGES, env
+from .base import CACHE_IS_SHARED, DATABASES, LOGGING, MIDDLEWARE, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # required: no default in production
@@ -24,6 +24,13 @@ SECURE_COOKIES = env.bool("SECURE_COOKIES", default=True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 OSCAR_BASKET_COOKIE_SECURE = OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = SECURE_COOKIES
 OSCAR_URL_SCHEMA = "https"
+
+# Persistent database connections: each worker keeps one for a minute of requests instead of opening one per request
+# (PostgreSQL forks a backend and authenticates it for each: the larger part of a kept page's cost), checked before
+# reuse, so a restarted database costs a check and not a failed request. CONN_MAX_AGE=0 behind a pooler that hands
+# out connections per transaction (PgBouncer).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Static files from the app server itself (whitenoise): collectstatic writes each file under a content hash,
 # with .gz and .br copies; hashed names are served with a far-future, immutable Cache-Control.
