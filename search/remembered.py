@@ -10,7 +10,7 @@ minute at most, because the index may take a moment to catch up with a save the 
 
 import copy
 import hashlib
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
@@ -34,6 +34,10 @@ def remembered_search(params, per_page=None):
     def search():
         results = copy.copy(run_search(params, per_page=per_page))
         results.products = [product.pk for product in results.products]
+        # labels translated now (the key names the language): a lazy string costs a new proxy class to unpickle
+        results.facets = [replace(facet, label=str(facet.label),
+                                  values=[replace(value, label=str(value.label)) for value in facet.values])
+                          for facet in results.facets]
         return results
 
     # the key is read before any row: a page kept under it was built from rows no older than its version

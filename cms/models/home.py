@@ -12,7 +12,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from storefront.catalogue.caching import remember_shown, shown_version
+from storefront.catalogue.caching import prices_and_stock, remember_shown, shown_version
+from storefront.kept_pages import kept_page
 from storefront.ocop.collation import Vietnamese
 from storefront.ocop.models import badge_q, today
 from storefront.ocop.taxonomy import current_taxonomy
@@ -105,6 +106,12 @@ class HomePage(Page):
         if chosen.exists():
             return provinces.filter(pk__in=chosen).order_by(Vietnamese("name"))
         return provinces.order_by("-product_count", Vietnamese("name"))
+
+    def serve(self, request, *args, **kwargs):
+        """Kept whole for a blank visitor (storefront/kept_pages.py), under the 5-star cards' prices and stock."""
+        return kept_page(request, "home",
+                         lambda: (self.pk, shown_version(), prices_and_stock(self.top_product_ids(today()))),
+                         lambda: super(HomePage, self).serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         """The blocks are lazy: the template renders them inside {% cache %} keyed by the shown version

@@ -33,6 +33,8 @@ SHOWN_TIMEOUT = 60 * 60
 CARD_TIMEOUT = 60 * 60 * 24
 #: Whole card grids, facet sidebars and API answers, built from remembered search results: no longer than those.
 FRAGMENT_TIMEOUT = 60
+#: Stands for the request's CSRF token in cached HTML (an add-to-basket form); never a valid token.
+CSRF_PLACEHOLDER = "ocop-csrf-token-placeholder"
 
 # The apps whose rows the public pages show: products, their classes, categories, images (catalogue), stock and
 # producers (partner), certificates, provinces and the taxonomy (ocop), offers and ranges (offer), the home page's
@@ -147,8 +149,29 @@ def prices_and_stock(ids):
     """The stock records' prices and stock of these products, in one query: a part of the keys of fragments built
     from them, since those change without a model signal too (Oscar's allocations with F() expressions, a bulk
     repricing with QuerySet.update()) and a card must never show a stale price or stock state."""
+    if not ids:
+        return []
+    return _stock_rows("product_id IN (" + ", ".join(["%s"] * len(ids)) + ")", list(ids))
+
+
+def prices_and_stock_shown_with(pk):
+    """The same rows for a product page: the product's, its variants' and those of the products it recommends."""
     from oscar.core.loading import get_model
 
-    StockRecord = get_model("partner", "StockRecord")
-    return list(StockRecord.objects.filter(product_id__in=ids).order_by("pk")
-                .values_list("pk", "product_id", "price", "num_in_stock", "num_allocated"))
+    products = get_model("catalogue", "Product")._meta.db_table
+    recommendations = get_model("catalogue", "ProductRecommendation")._meta.db_table
+    return _stock_rows(f"product_id IN (SELECT %s UNION SELECT id FROM {products} WHERE parent_id = %s "
+                       f"UNION SELECT recommendation_id FROM {recommendations} WHERE primary_id = %s)", [pk, pk, pk])
+
+
+def _stock_rows(where, params):
+    # Plain SQL: these rows are read on every kept page and answer, where building the query with the ORM cost
+    # more than running it.
+    from django.db import connection
+    from oscar.core.loading import get_model
+
+    table = get_model("partner", "StockRecord")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, product_id, price, num_in_stock, num_allocated FROM {table} WHERE {where} "
+                       "ORDER BY id", params)
+        return cursor.fetchall()

@@ -258,10 +258,11 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))  # for t
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Market <no-reply@ocop.example.vn>")
 
 # The cache: process-local by default (make demo); production requires one every app server shares (Redis:
-# CACHE_URL=redis://host:6379/0, Django's own RedisCache). Short socket timeouts: a hung Redis must cost a request
-# a second, not a worker.
+# CACHE_URL=redis://host:6379/0, Django's own RedisCache with one client per pool: storefront/redis_cache.py). Short
+# socket timeouts: a hung Redis must cost a request a second, not a worker.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "storefront.redis_cache.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
         socket_timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0))

@@ -8,15 +8,11 @@ from oscar.templatetags.product_tags import render_product
 
 from storefront.ocop.models import today
 
-from ..caching import CARD_TIMEOUT, FRAGMENT_TIMEOUT, card_key, visitor_key
+from ..caching import CARD_TIMEOUT, CSRF_PLACEHOLDER, FRAGMENT_TIMEOUT, card_key, visitor_key
 from ..pricing import unit_price
 from .lean_html import unindented
 
 register = template.Library()
-
-# Stands for the request's CSRF token in cached HTML (the card's add-to-basket form); never a valid token.
-CSRF_PLACEHOLDER = "ocop-csrf-token-placeholder"
-
 
 @register.simple_tag(takes_context=True)
 def product_card(context, product):

@@ -51,16 +51,17 @@ def test_production_refuses_a_cache_that_each_process_keeps_for_itself():
         assert result.returncode != 0 and "CACHE_URL must name a cache every app server shares" in result.stderr
 
 
-def test_production_keeps_sessions_and_sign_in_failures_in_the_shared_cache_and_a_replica_of_the_index():
+def test_production_keeps_sessions_in_the_shared_cache_a_replica_of_the_index_and_database_connections():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "storefront.settings.production", "ALLOWED_HOSTS": "ocop.example.vn",
            "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83",
            "CACHE_URL": "redis://127.0.0.1:6379/0"}
     code = ("import django; django.setup(); from django.conf import settings as s; "
-            "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.AXES_HANDLER, s.SEARCH_REPLICAS)")
+            "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.AXES_HANDLER, s.SEARCH_REPLICAS, "
+            "s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['CONN_HEALTH_CHECKS'])")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache",
+    assert result.stdout.split() == ["storefront.redis_cache.RedisCache",
                                      "django.contrib.sessions.backends.cached_db",
-                                     "axes.handlers.cache.AxesCacheHandler", "1"], result.stderr
+                                     "axes.handlers.cache.AxesCacheHandler", "1", "60", "True"], result.stderr
 
 
 def test_with_nothing_set_the_site_runs_on_sqlite():

@@ -54,13 +54,22 @@ def shared_cache(settings, redis_url, other_server):
     """The site configured as in production: the default cache on Redis (a key prefix of this test's own), so
     sessions are cached in it and sign-in failures counted in it (settings/base.py, CACHE_IS_SHARED)."""
     prefix = f"test-{uuid.uuid4().hex[:8]}"
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url,
+    settings.CACHES = {"default": {"BACKEND": "storefront.redis_cache.RedisCache", "LOCATION": redis_url,
                                    "KEY_PREFIX": prefix}}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"  # after CACHES: axes binds the cache now
     yield lambda key: f"{prefix}:1:{key}"  # Django's key: prefix, version, key
     for key in other_server.scan_iter(f"{prefix}:*"):
         other_server.delete(key)
+
+
+def test_the_cache_keeps_one_redis_client_and_what_it_writes_is_in_redis(shared_cache, other_server):
+    from django.core.cache import cache
+
+    cache.set("kept-client", "một giá trị", 30)
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    assert other_server.exists(shared_cache("kept-client"))
+    assert cache.get("kept-client") == "một giá trị"
 
 
 def test_the_verify_limit_is_counted_in_redis_where_every_app_server_adds_to_it(client, settings, shared_cache,

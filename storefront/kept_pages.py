@@ -1,0 +1,86 @@
+"""Whole pages kept for blank visitors (docs/performance.md).
+
+A visitor who brings none of the cookies that make a page personal (a session: signed in, messages, checkout; a
+basket; and where the page lists them, recently viewed products) sees what every such visitor sees: the first page
+of a visit, a shared link, a crawler. For them a page's HTML is kept whole, under the same key parts as its kept
+fragments (`caching.visitor_key`: what names the shown version, the language, the day, the running offers) plus the
+path and query, and each request puts in only its own CSRF token and CSP nonce. Everybody else gets the page built
+from its kept fragments as before.
+
+Pages opt in with `kept_page()`; a page whose prices show passes its products' prices and stock as a part, so a
+price or stock change is a new key at once, as for cards.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+from storefront.catalogue.caching import CSRF_PLACEHOLDER, FRAGMENT_TIMEOUT, visitor_key
+
+# Stands for the request's CSP nonce in kept HTML, as CSRF_PLACEHOLDER stands for its CSRF token; never valid.
+NONCE_PLACEHOLDER = "ocop-csp-nonce-placeholder"
+
+
+def personal_cookies():
+    """The cookies whose presence makes any page personal: the session (a signed-in user, messages kept in the
+    session, checkout state), messages kept in a cookie, and an open basket (the header shows its count)."""
+    return (settings.SESSION_COOKIE_NAME, "messages", settings.OSCAR_BASKET_COOKIE_OPEN)
+
+
+def is_blank(request, more_cookies=()):
+    if request.method != "GET":
+        return False
+    return not any(name in request.COOKIES for name in (*personal_cookies(), *more_cookies))
+
+
+def kept_page(request, name, parts, build, *, more_cookies=(), on_hit=None):
+    """The response of `build()` for this request; for a blank visitor its HTML kept for a minute under `name`,
+    the path and query and what `parts()` returns (which must name the shown version and anything else the page
+    shows that changes without a signal). `on_hit(response)` does on a kept answer what the view does besides rendering
+    (a cookie, a signal)."""
+    if not is_blank(request, more_cookies):
+        return build()
+    key = visitor_key(request, f"page:{name}", request.get_full_path(), *parts())
+    html = cache.get(key)
+    if html is not None:
+        response = HttpResponse(html)
+        personalise(request, response)
+        if on_hit is not None:
+            on_hit(response)
+        return response
+    response = rendered_with_placeholders(request, build)
+    # kept only when nothing in it took this request's own token (a template tag calling get_token itself)
+    if (response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+        cache.set(key, response.content.decode(), FRAGMENT_TIMEOUT)
+    personalise(request, response)
+    return response
+
+
+def rendered_with_placeholders(request, build):
+    nonce = getattr(request, "csp_nonce", None)
+    request.csp_nonce = NONCE_PLACEHOLDER
+    try:
+        response = build()
+        if hasattr(response, "render") and not response.is_rendered:
+            # the context's token wins over the context processor's (Django pushes the view's context above it)
+            if response.context_data is not None:
+                response.context_data["csrf_token"] = CSRF_PLACEHOLDER
+            response.render()
+    finally:
+        if nonce is None:
+            del request.csp_nonce
+        else:
+            request.csp_nonce = nonce
+    return response
+
+
+def personalise(request, response):
+    """Put this request's CSRF token (which sets its cookie) and CSP nonce (which names it in the policy) in."""
+    html = response.content.decode()
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    if NONCE_PLACEHOLDER in html:
+        html = html.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
+    response.content = html
