@@ -233,15 +233,24 @@ if AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME:
     if AWS_STORAGE_BUCKET_NAME:
         _media_domain = env("AWS_S3_CUSTOM_DOMAIN", default=None)  # a CDN in front of the media bucket
         _media_protocol = env("AWS_S3_URL_PROTOCOL", default="https:")  # of that domain
-        STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-            **_s3_options, "bucket_name": AWS_STORAGE_BUCKET_NAME, "querystring_auth": False,
-            "custom_domain": _media_domain, "url_protocol": _media_protocol}}
         if _media_domain:
             MEDIA_ORIGINS.append(f"{_media_protocol}//{_media_domain}")
         elif _s3_endpoint:
             MEDIA_ORIGINS.append(re.match(r"https?://[^/]+", _s3_endpoint)[0])
         else:
             MEDIA_ORIGINS.append("https://*.amazonaws.com")
+        # Without a CDN, the bucket's own public address where it follows from the settings (a path-style endpoint,
+        # or Amazon S3 itself): media URLs are then plain strings, where django-storages would otherwise build a
+        # boto3 client in every web worker (S3's model and endpoint rules: ~30 MB of parsed JSON) to print them.
+        if not _media_domain and _s3_endpoint and _s3_options["addressing_style"] == "path":
+            _media_protocol, _media_host = _s3_endpoint.rstrip("/").split("//", 1)
+            _media_domain = f"{_media_host}/{AWS_STORAGE_BUCKET_NAME}"
+        elif not _media_domain and not _s3_endpoint:
+            _region = _s3_options["region_name"]
+            _media_domain = f"{AWS_STORAGE_BUCKET_NAME}.s3.{_region + '.' if _region else ''}amazonaws.com"
+        STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+            **_s3_options, "bucket_name": AWS_STORAGE_BUCKET_NAME, "querystring_auth": False,
+            "custom_domain": _media_domain, "url_protocol": _media_protocol}}
     if AWS_PRIVATE_BUCKET_NAME:
         STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
             **_s3_options, "bucket_name": AWS_PRIVATE_BUCKET_NAME, "querystring_auth": True,

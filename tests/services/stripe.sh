@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two Stripe peers the payment tests run against, on loopback:
-#   localstripe  (PyPI, pinned in requirements.txt): a stateful fake Stripe; PaymentIntents, charges, refunds,
-#                and signed webhooks to endpoints registered at /_config/webhooks/<id>
+#   localstripe  (PyPI, pinned in tests/services/localstripe-requirements.txt, installed here in a virtualenv of its
+#                own: its aiohttp must stay out of the site's): a stateful fake Stripe; PaymentIntents, charges,
+#                refunds, and signed webhooks to endpoints registered at /_config/webhooks/<id>
 #   stripe-mock  (Stripe's own, Go): stateless; validates every request against Stripe's OpenAPI spec
 #   tests/services/stripe.sh start   -> prints the variables to export, STRIPE_API_BASE=... last
 #   tests/services/stripe.sh stop
@@ -16,7 +17,9 @@ STRIPE_MOCK_VERSION="v0.203.0"
 LOCALSTRIPE_PORT="${OCOP_LOCALSTRIPE_PORT:-8420}"
 MOCK_PORT="${OCOP_STRIPE_MOCK_PORT:-12111}"
 MOCK_HTTPS_PORT=$((MOCK_PORT + 1))
-PY="${VENV:-.venv}/bin/python"
+LOCALSTRIPE_VENV="${OCOP_LOCALSTRIPE_VENV:-var/localstripe-venv}"
+LOCALSTRIPE_REQUIREMENTS=tests/services/localstripe-requirements.txt
+PY="$LOCALSTRIPE_VENV/bin/python"
 RUN_DIR="/tmp/ocop-test-stripe-$LOCALSTRIPE_PORT"
 GOBIN_DIR="${GOBIN:-$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin}"
 MOCK_BIN="$GOBIN_DIR/stripe-mock"
@@ -43,9 +46,20 @@ install_stripe_mock() {
   touch "$MOCK_BIN.$STRIPE_MOCK_VERSION"  # the version we installed
 }
 
+install_localstripe() {
+  # again whenever the pins change
+  if [ -x "$PY" ] && cmp -s "$LOCALSTRIPE_REQUIREMENTS" "$LOCALSTRIPE_VENV/installed.txt"; then return; fi
+  log "installing localstripe in $LOCALSTRIPE_VENV"
+  rm -rf "$LOCALSTRIPE_VENV"
+  "${PYTHON:-python3}" -m venv "$LOCALSTRIPE_VENV" || die "could not create $LOCALSTRIPE_VENV (python3-venv)."
+  "$PY" -m pip install --quiet -r "$LOCALSTRIPE_REQUIREMENTS" >&2 || die "pip install localstripe failed."
+  "$PY" -c "import localstripe" || die "localstripe does not import in $LOCALSTRIPE_VENV."
+  cp "$LOCALSTRIPE_REQUIREMENTS" "$LOCALSTRIPE_VENV/installed.txt"
+}
+
 start() {
   command -v curl >/dev/null || die "curl is missing (apt-get install curl)."
-  "$PY" -c "import localstripe" 2>/dev/null || die "localstripe is not installed: pip install -r requirements.txt."
+  install_localstripe
   install_stripe_mock
   stop >/dev/null 2>&1 || true
   mkdir -p "$RUN_DIR"

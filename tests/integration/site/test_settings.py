@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -70,3 +72,19 @@ def test_with_nothing_set_the_site_runs_on_sqlite():
            "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "django.db.backends.sqlite3", result.stderr
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ({"AWS_S3_ENDPOINT_URL": "http://127.0.0.1:7480", "AWS_S3_ADDRESSING_STYLE": "path"},
+     "http://127.0.0.1:7480/ocop-media/images/tra%20sen.jpg"),
+    ({"AWS_S3_REGION_NAME": "ap-southeast-1"}, "https://ocop-media.s3.ap-southeast-1.amazonaws.com/images/tra%20sen.jpg"),
+    ({"AWS_S3_CUSTOM_DOMAIN": "media.ocop.example.vn"}, "https://media.ocop.example.vn/images/tra%20sen.jpg"),
+])
+def test_media_urls_are_the_public_buckets_address_without_a_boto3_client_in_the_worker(extra, expected):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "storefront.settings.production", "ALLOWED_HOSTS": "ocop.example.vn",
+           "SECRET_KEY": "x" * 30 + "production-grade-secret-key-for-the-check-9f83",
+           "CACHE_URL": "redis://127.0.0.1:6379/0", "AWS_STORAGE_BUCKET_NAME": "ocop-media", **extra}
+    code = ("import django; django.setup(); from django.core.files.storage import default_storage as s; "
+            "print(s.url('images/tra sen.jpg')); print(getattr(s._connections, 'connection', None) is None)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.stdout.split() == [expected, "True"], result.stderr
