@@ -1,10 +1,12 @@
 """Product listing pages (/search/, /catalogue/, category pages) and the JSON API, all over one interface."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from oscar.core.loading import get_model
 from storefront.catalogue.caching import FRAGMENT_TIMEOUT, prices_and_stock, remember, visitor_key
 from storefront.catalogue.pricing import unit_price
 from storefront.http_caching import public_for_anonymous
+from storefront.kept_pages import kept_page
 from storefront.params import BadParameter, shown, single, text
 from storefront.site_url import absolute_url
 
@@ -24,6 +27,10 @@ from .params import MAX_QUERY_LENGTH, BadSearchRequest
 from .remembered import remembered_search
 
 Category = get_model("catalogue", "Category")
+
+
+#: Stands for the search's record in a listing kept whole (storefront/kept_pages.py); never a valid id.
+KEPT_RECORD = SimpleNamespace(pk="ocop-search-record-placeholder")
 
 
 class ListingView(View):
@@ -40,6 +47,8 @@ class ListingView(View):
             return render(request, "oscar/search/bad_request.html", {"message": str(error)}, status=400)
         results = remembered_search(params)
         self.params, self.results = params, results
+        # recorded before the page renders, kept or not: the result list carries the record's id for click reports
+        record = self.record()
         context = {
             "params": params,
             "results": results,
@@ -49,9 +58,18 @@ class ListingView(View):
             "sort_options": SORT_LABELS,
             "did_you_mean_url": self.did_you_mean_url(results),
             "exact_url": self.exact_url(results),
+            # a page kept whole holds a stand-in, and each request puts its own record's id in
+            "search_record": KEPT_RECORD if record else None,
         }
         context.update(self.extra_context())
-        return render(request, self.template_name, context)
+        return kept_page(
+            request, "listing",
+            lambda: (results.remembered_as, prices_and_stock(results.product_ids), bool(record)),
+            lambda: TemplateResponse(request, self.template_name, context),
+            fills={KEPT_RECORD.pk: str(record.pk)} if record else None)
+
+    def record(self):
+        return None
 
     def extra_context(self):
         return {}
@@ -101,9 +119,8 @@ SORT_LABELS = [
 
 
 class SearchView(ListingView):
-    def extra_context(self):
-        # recorded before the page renders: the result list carries the record's id for click reports
-        return {"search_record": records.record(self.params, self.results, "page")}
+    def record(self):
+        return records.record(self.params, self.results, "page")
 
     def get_title(self, params):
         return _("Results for “%(q)s”") % {"q": params.q} if params.q else _("All OCOP products")

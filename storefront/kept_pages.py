@@ -4,10 +4,10 @@ A visitor who brings none of the cookies that make a page personal (a session: s
 basket; and where the page lists them, recently viewed products) sees what every such visitor sees: the first page
 of a visit, a shared link, a crawler. For them a page's HTML is kept whole, under the same key parts as its kept
 fragments (`caching.visitor_key`: what names the shown version, the language, the day, the running offers) plus the
-path and query, and each request puts in only its own CSRF token and CSP nonce. Everybody else gets the page built
-from its kept fragments as before.
+path and query, and each request puts in only its own CSRF token and CSP nonce (and what a page adds: the id of
+the search a listing recorded). Everybody else gets the page built from its kept fragments as before.
 
-Pages opt in with `kept_page()`; a page whose prices show passes its products' prices and stock as a part, so a
+The home page, product pages and listings opt in with `kept_page()`; a page whose prices show passes its products' prices and stock as a part, so a
 price or stock change is a new key at once, as for cards.
 """
 
@@ -34,18 +34,24 @@ def is_blank(request, more_cookies=()):
     return not any(name in request.COOKIES for name in (*personal_cookies(), *more_cookies))
 
 
-def kept_page(request, name, parts, build, *, more_cookies=(), on_hit=None):
+def kept_page(request, name, parts, build, *, more_cookies=(), on_hit=None, fills=None):
     """The response of `build()` for this request; for a blank visitor its HTML kept for a minute under `name`,
     the path and query and what `parts()` returns (which must name the shown version and anything else the page
-    shows that changes without a signal). `on_hit(response)` does on a kept answer what the view does besides rendering
-    (a cookie, a signal)."""
+    shows that changes without a signal). `on_hit(response)` does on a kept answer what the view does besides
+    rendering (a cookie, a signal). `fills` maps stand-ins the page was built with to this request's values (a
+    search's record id), for every visitor."""
     if not is_blank(request, more_cookies):
-        return build()
+        response = build()
+        if fills:
+            if hasattr(response, "render"):
+                response.render()
+            response.content = filled(response.content.decode(), fills)
+        return response
     key = visitor_key(request, f"page:{name}", request.get_full_path(), *parts())
     html = cache.get(key)
     if html is not None:
         response = HttpResponse(html)
-        personalise(request, response)
+        personalise(request, response, fills)
         if on_hit is not None:
             on_hit(response)
         return response
@@ -54,7 +60,7 @@ def kept_page(request, name, parts, build, *, more_cookies=(), on_hit=None):
     if (response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
         cache.set(key, response.content.decode(), FRAGMENT_TIMEOUT)
-    personalise(request, response)
+    personalise(request, response, fills)
     return response
 
 
@@ -76,11 +82,18 @@ def rendered_with_placeholders(request, build):
     return response
 
 
-def personalise(request, response):
-    """Put this request's CSRF token (which sets its cookie) and CSP nonce (which names it in the policy) in."""
+def personalise(request, response, fills=None):
+    """Put this request's CSRF token (which sets its cookie), CSP nonce (which names it in the policy) and `fills`
+    in."""
     html = response.content.decode()
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     if NONCE_PLACEHOLDER in html:
         html = html.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
-    response.content = html
+    response.content = filled(html, fills)
+
+
+def filled(html, fills):
+    for stand_in, value in (fills or {}).items():
+        html = html.replace(stand_in, value)
+    return html

@@ -137,3 +137,30 @@ def test_the_home_page_is_kept_for_blank_visitors_in_their_language():
     english.cookies["django_language"] = "en"
     assert 'lang="en"' in get(english, "/")[0].content.decode()
     assert 'lang="vi"' in get(Client(), "/")[0].content.decode()
+
+
+def record_id(html):
+    return int(re.search(r'data-search-record="(\d+)"', html).group(1))
+
+
+def test_a_kept_search_page_carries_each_visits_own_search_record(jam):
+    SearchRecord = get_model("search", "SearchRecord")
+    url = "/search/?q=m%E1%BB%A9t+g%E1%BB%ABng"
+    first, built = get(Client(), url)
+    second, reads = get(Client(), url)
+    assert reads < built
+    ids = [record_id(first.content.decode()), record_id(second.content.decode())]
+    assert ids[0] != ids[1]
+    assert list(SearchRecord.objects.filter(pk__in=ids).values_list("query", flat=True)) == ["mứt gừng"] * 2
+    assert "ocop-search-record-placeholder" not in second.content.decode()
+    assert jam.get_absolute_url() in second.content.decode()
+
+
+def test_a_visitor_with_a_session_gets_their_own_search_record_on_a_built_page(jam, django_user_model):
+    url = "/search/?q=m%E1%BB%A9t+g%E1%BB%ABng"
+    get(Client(), url)
+    buyer = Client()
+    buyer.force_login(django_user_model.objects.create_user("tim", "tim@example.vn", "a-Long-pass-1"))
+    html = get(buyer, url)[0].content.decode()
+    assert "ocop-search-record-placeholder" not in html
+    assert get_model("search", "SearchRecord").objects.filter(pk=record_id(html)).exists()
