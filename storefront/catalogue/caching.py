@@ -5,7 +5,7 @@ Three kinds of entries, all in the default cache (per process in development and
 * Entries that depend on many rows (the home page's blocks and province counts, the running offers, the search
   API's answers) carry the *shown version* in their key: one counter, bumped whenever a row the public pages show
   is saved or deleted (products, their images, categories and stock, producers, certificates, provinces, the
-  taxonomy, offers and their ranges, CMS pages). A bump makes every such key new at once; the old entries age out.
+  taxonomy, offers and their ranges, CMS pages, producers' delivery tariffs). A bump makes every such key new at once; the old entries age out.
   The counter starts from the clock, so a cache that lost it never meets the keys of an earlier counter.
 * Product cards are keyed by what they show (price now and before offers, stock state, certificate and stars,
   title, producer, origin, image, language, the day for the badge), read from rows the listing loads anyway: a
@@ -40,6 +40,8 @@ CSRF_PLACEHOLDER = "ocop-csrf-token-placeholder"
 # producers (partner), certificates, provinces and the taxonomy (ocop), offers and ranges (offer), the home page's
 # choices and the CMS pages (cms; any Wagtail page is matched by class).
 WATCHED_APPS = {"catalogue", "partner", "ocop", "offer", "cms"}
+# Single models of other apps whose rows they show: the delivery terms on a product page.
+WATCHED_MODELS = {"shipping.producertariff"}
 
 
 def version(key):
@@ -90,7 +92,8 @@ def remember(key, build, timeout):
 def is_watched(sender, instance):
     from wagtail.models import Page
 
-    return sender._meta.app_label in WATCHED_APPS or isinstance(instance, Page)
+    return (sender._meta.app_label in WATCHED_APPS or sender._meta.label_lower in WATCHED_MODELS
+            or isinstance(instance, Page))
 
 
 def on_change(sender, instance=None, **kwargs):

@@ -164,3 +164,11 @@ def test_a_visitor_with_a_session_gets_their_own_search_record_on_a_built_page(j
     html = get(buyer, url)[0].content.decode()
     assert "ocop-search-record-placeholder" not in html
     assert get_model("search", "SearchRecord").objects.filter(pk=record_id(html)).exists()
+
+
+def test_a_new_delivery_tariff_shows_at_once_on_the_kept_product_page(jam):
+    ProducerTariff = get_model("shipping", "ProducerTariff")
+    url = jam.get_absolute_url()
+    get(Client(), url)
+    ProducerTariff.objects.update_or_create(producer=jam.producer, defaults={"flat_rate": Decimal(27000)})
+    assert dong(27000) in get(Client(), url)[0].content.decode()
