@@ -11,6 +11,8 @@ The home page, product pages and listings opt in with `kept_page()`; a page whos
 price or stock change is a new key at once, as for cards.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -18,6 +20,8 @@ from django.middleware.csrf import get_token
 
 from storefront.catalogue.caching import CSRF_PLACEHOLDER, FRAGMENT_TIMEOUT, visitor_key
 
+#: How long other requests answer with a page past its minute while one request builds it again, at most.
+BUILDING_TIMEOUT = 10
 # Stands for the request's CSP nonce in kept HTML, as CSRF_PLACEHOLDER stands for its CSRF token; never valid.
 NONCE_PLACEHOLDER = "ocop-csp-nonce-placeholder"
 
@@ -48,18 +52,24 @@ def kept_page(request, name, parts, build, *, more_cookies=(), on_hit=None, fill
             response.content = filled(response.content.decode(), fills)
         return response
     key = visitor_key(request, f"page:{name}", request.get_full_path(), *parts())
-    html = cache.get(key)
-    if html is not None:
-        response = HttpResponse(html)
-        personalise(request, response, fills)
-        if on_hit is not None:
-            on_hit(response)
-        return response
+    kept = cache.get(key)
+    if kept is not None:
+        html, fresh_until = kept
+        # Past its minute, one request builds the page again while the others go on answering with it: otherwise
+        # every request arriving meanwhile would build the same page at once, a burst that queues them all. (Its key
+        # names everything that changes it; the minute only bounds how long the search index may lag a save.)
+        if time.time() < fresh_until or not cache.add(f"{key}:building", True, BUILDING_TIMEOUT):
+            response = HttpResponse(html)
+            personalise(request, response, fills)
+            if on_hit is not None:
+                on_hit(response)
+            return response
     response = rendered_with_placeholders(request, build)
     # kept only when nothing in it took this request's own token (a template tag calling get_token itself)
     if (response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
-        cache.set(key, response.content.decode(), FRAGMENT_TIMEOUT)
+        cache.set(key, (response.content.decode(), time.time() + FRAGMENT_TIMEOUT), 2 * FRAGMENT_TIMEOUT)
+        cache.delete(f"{key}:building")
     personalise(request, response, fills)
     return response
 

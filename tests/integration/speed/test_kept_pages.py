@@ -3,6 +3,7 @@ handed to every visitor without a session, basket or recently viewed products, e
 CSP nonce; what changes shows at once; a visitor with anything personal gets the page built for them."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -172,3 +173,22 @@ def test_a_new_delivery_tariff_shows_at_once_on_the_kept_product_page(jam):
     get(Client(), url)
     ProducerTariff.objects.update_or_create(producer=jam.producer, defaults={"flat_rate": Decimal(27000)})
     assert dong(27000) in get(Client(), url)[0].content.decode()
+
+
+def test_past_its_minute_one_request_builds_the_page_again_while_the_others_answer_with_the_kept_one(
+        jam, demo_today, monkeypatch):
+    from django.core.cache import caches
+
+    cache = caches["default"]  # the backend itself, whose method the test replaces for a while
+    url = jam.get_absolute_url()
+    get(Client(), url)
+    kept = get(Client(), url)[1]
+    demo_today.shift(timedelta(seconds=61))
+    real_add = cache.add
+    monkeypatch.setattr(cache, "add", lambda key, *args, **kwargs: False if key.endswith(":building")
+                        else real_add(key, *args, **kwargs))  # another request is building it
+    response, reads = get(Client(), url)
+    assert reads <= kept and jam.title in response.content.decode()
+    monkeypatch.undo()
+    assert get(Client(), url)[1] > kept  # this request builds it
+    assert get(Client(), url)[1] <= kept  # kept again for the next minute
