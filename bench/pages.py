@@ -159,7 +159,9 @@ def worker_rss_mb(server):
 
 
 def cpu_seconds(server):
-    """User + system CPU time of a gunicorn master and its workers so far, in seconds."""
+    """User + system CPU time of a gunicorn master and its workers so far, in seconds: the live workers' own, and
+    the master's with that of the workers it has reaped (a worker replaced after --max-requests takes its time
+    with it otherwise)."""
     if server is None:
         return 0.0
     ticks = os.sysconf("SC_CLK_TCK")
@@ -170,7 +172,9 @@ def cpu_seconds(server):
         except OSError:
             continue
         pid, ppid = int(stat.parent.name), int(fields[1])
-        if pid == server.pid or ppid == server.pid:
+        if pid == server.pid:
+            total += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
+        elif ppid == server.pid:
             total += int(fields[11]) + int(fields[12])
     return total / ticks
 
@@ -370,7 +374,7 @@ def main():
 
 def cpu(result):
     # none when a worker was replaced during the run (gunicorn's max-requests): its CPU left with it
-    return f"{result['cpu_ms']:.1f}" if result.get("cpu_ms", 0) > 0 else "—"
+    return f"{result['cpu_ms']:.1f}" if (result.get("cpu_ms") or 0) > 0 else "—"
 
 
 def print_table(results, rss, args, with_oscar):
