@@ -7,8 +7,8 @@ fragments (`caching.visitor_key`: what names the shown version, the language, th
 path and query, and each request puts in only its own CSRF token and CSP nonce (and what a page adds: the id of
 the search a listing recorded). Everybody else gets the page built from its kept fragments as before.
 
-The home page, product pages and listings opt in with `kept_page()`; a page whose prices show passes its products' prices and stock as a part, so a
-price or stock change is a new key at once, as for cards.
+The home page, product pages and listings opt in with `kept_page()`; a page whose prices show passes its products'
+prices and stock as a part, so a price or stock change is a new key at once, as for cards.
 """
 
 import time

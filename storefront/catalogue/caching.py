@@ -5,8 +5,9 @@ Three kinds of entries, all in the default cache (per process in development and
 * Entries that depend on many rows (the home page's blocks and province counts, the running offers, the search
   API's answers) carry the *shown version* in their key: one counter, bumped whenever a row the public pages show
   is saved or deleted (products, their images, categories and stock, producers, certificates, provinces, the
-  taxonomy, offers and their ranges, CMS pages, producers' delivery tariffs). A bump makes every such key new at once; the old entries age out.
-  The counter starts from the clock, so a cache that lost it never meets the keys of an earlier counter.
+  taxonomy, offers and their ranges, CMS pages, producers' delivery tariffs). A bump makes every such key new at
+  once; the old entries age out. The counter starts from the clock, so a cache that lost it never meets the keys
+  of an earlier counter.
 * Product cards are keyed by what they show (price now and before offers, stock state, certificate and stars,
   title, producer, origin, image, language, the day for the badge), read from rows the listing loads anyway: a
   change to any of them is a new key without any signal.

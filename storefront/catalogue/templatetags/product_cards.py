@@ -14,6 +14,7 @@ from .lean_html import unindented
 
 register = template.Library()
 
+
 @register.simple_tag(takes_context=True)
 def product_card(context, product):
     """Oscar's {% render_product %}, cached by what the card shows (storefront/catalogue/caching.py)."""

@@ -77,7 +77,8 @@ def test_with_nothing_set_the_site_runs_on_sqlite():
 @pytest.mark.parametrize("extra, expected", [
     ({"AWS_S3_ENDPOINT_URL": "http://127.0.0.1:7480", "AWS_S3_ADDRESSING_STYLE": "path"},
      "http://127.0.0.1:7480/ocop-media/images/tra%20sen.jpg"),
-    ({"AWS_S3_REGION_NAME": "ap-southeast-1"}, "https://ocop-media.s3.ap-southeast-1.amazonaws.com/images/tra%20sen.jpg"),
+    ({"AWS_S3_REGION_NAME": "ap-southeast-1"},
+     "https://ocop-media.s3.ap-southeast-1.amazonaws.com/images/tra%20sen.jpg"),
     ({"AWS_S3_CUSTOM_DOMAIN": "media.ocop.example.vn"}, "https://media.ocop.example.vn/images/tra%20sen.jpg"),
 ])
 def test_media_urls_are_the_public_buckets_address_without_a_boto3_client_in_the_worker(extra, expected):
