@@ -2,6 +2,8 @@
 producers' applications in each state (accepted with a booth, under review, waiting, declined). The demo
 producers who have a user (storefront/demo/accounts.py) get none, so they can apply themselves."""
 
+from datetime import datetime, time, timedelta
+
 from django.db.models import Count
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -39,9 +41,9 @@ def demo_user_producers():
                .order_by("-n", "code").values_list("pk", flat=True)[:DEMO_PRODUCER_USERS])
 
 
-def ensure_booth_registration():
-    """Opens registration on the upcoming fair (once) and files its demo applications (once); returns how many
-    applications were created."""
+def ensure_booth_registration(today):
+    """Opens registration on the upcoming fair (once) and files its demo applications (once), decided or
+    waitlisted the morning before the demo's `today`; returns how many applications were created."""
     fair = FairPage.objects.filter(slug=UPCOMING_FAIR).first()
     if fair is None:
         return 0
@@ -62,7 +64,9 @@ def ensure_booth_registration():
                   for producer in Partner.objects.exclude(pk__in=taken).order_by("code"))
     candidates = ((producer, products) for producer, products in candidates if products)
     created = 0
-    now = timezone.now()
+    # from the demo's clock, not the wall clock: a waitlist is first come, first served, and an application filed
+    # "now" by a test on a frozen demo day must come after the demo's, whatever the hour the demo was loaded
+    now = timezone.make_aware(datetime.combine(today - timedelta(days=1), time(9, 0)))
     for (state, code, zone, size, reason), (producer, products), (name, phone) in zip(
             APPLICATIONS, candidates, CONTACTS):
         application = BoothApplication.objects.create(
