@@ -42,13 +42,12 @@ INDEX_MODELS = {"stories": StoryIndexPage, "provinces": ProvinceIndexPage, "camp
 def ensure_home_page():
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        # Wagtail's migration creates a placeholder "Welcome" page at the slug we want: retire it.
-        for placeholder in root.get_children().exclude(content_type__model="homepage"):
-            if placeholder.slug == HOME_DEFAULTS["slug"]:
-                placeholder.slug = f"{placeholder.slug}-placeholder-{placeholder.pk}"
-                placeholder.save()
-        home = root.add_child(instance=HomePage(**HOME_DEFAULTS))
+        # Wagtail's migration creates a placeholder "Welcome" page at the slug we want: removed before the home page
+        # takes its place. (Renaming it first saved it, which queued search and reference index updates that then
+        # failed, retried and ended on the failed-task page: the page was gone by the time the worker ran them.)
+        for placeholder in Page.get_first_root_node().get_children().filter(content_type__model="page"):
+            placeholder.delete()
+        home = Page.get_first_root_node().add_child(instance=HomePage(**HOME_DEFAULTS))  # the root read afresh
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -89,7 +88,7 @@ def ensure_site_content(home, today, stdout=None):
                 ("showrooms", _showrooms), ("news", lambda index: _news(index, news))]
     for key, build in builders:
         created["content pages"] += build(indexes[key])
-    created["booth applications"] = ensure_booth_registration()  # the upcoming fair's booth registration
+    created["booth applications"] = ensure_booth_registration(today)  # the upcoming fair's booth registration
     if created["content pages"]:
         _wire_home(home, today)
     ensure_editorial_setup(home)
