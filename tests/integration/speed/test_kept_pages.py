@@ -1,6 +1,7 @@
-"""Whole pages kept for blank visitors (storefront/kept_pages.py): the home and product pages are built once and
-handed to every visitor without a session, basket or recently viewed products, each with their own CSRF token and
-CSP nonce; what changes shows at once; a visitor with anything personal gets the page built for them."""
+"""Whole pages kept for blank visitors (storefront/kept_pages.py): the home page, product pages and listings are
+built once and handed to every visitor without a session, basket or recently viewed products, each with their own
+CSRF token, CSP nonce and search record; what changes shows at once; a visitor with anything personal gets the page
+built for them."""
 
 import re
 from datetime import timedelta
@@ -50,7 +51,7 @@ def test_a_blank_visitor_gets_the_kept_product_page_with_their_own_token_and_non
     first, built = get(Client(), url)
     visitor = Client(enforce_csrf_checks=True)
     kept, reads = get(visitor, url)
-    # the prices and stock it shows, the product's id and its view count, in the request's savepoint
+    # the prices and stock it shows and its view count, in the request's savepoint
     assert reads < built and reads <= 5
     html = kept.content.decode()
     assert jam.title in html and dong(85000) in html
