@@ -10,6 +10,7 @@ Django's own handler does the same if a view forgets to, so a malformed request 
 import re
 
 from django.core.exceptions import BadRequest
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -23,6 +24,11 @@ SHOWN_LENGTH = 40
 
 class BadParameter(BadRequest, ValueError):
     """A malformed request parameter; `str()` is a sentence for whoever sent it."""
+
+
+def bad_request(error: BadParameter) -> HttpResponse:
+    """The 400 an HTML page answers a BadParameter with: its sentence, as plain text."""
+    return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
 
 
 def shown(value) -> str:

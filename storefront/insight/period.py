@@ -21,6 +21,11 @@ MAX_MONTHS = 60
 MAX_VALUES = 100
 
 
+def month_label(value: date) -> str:
+    """A month as Vietnamese writes it: 11/2026."""
+    return f"{value.month}/{value.year}"
+
+
 def parse_month(value, name) -> date:
     """'2026-11' -> date(2026, 11, 1); anything else is a BadParameter."""
     match = MONTH.fullmatch(value)

@@ -9,7 +9,7 @@ from django.views import generic
 from cms.models import FairPage
 from storefront.ocop.booth_rules import ACTIVE, TRANSITIONS, State
 from storefront.ocop.models import today
-from storefront.params import MAX_ID, BadParameter, single, whole_number
+from storefront.params import MAX_ID, BadParameter, bad_request, single, whole_number
 from storefront.tradedesk import booths
 from storefront.tradedesk.forms import AcceptForm, BoothApplicationForm, DeclineForm
 from storefront.tradedesk.models import BoothApplication
@@ -61,7 +61,7 @@ class ApplyView(generic.FormView):
             producer_id = single(request.GET, "producer")
             producer_id = whole_number(producer_id, "producer", minimum=1, maximum=MAX_ID) if producer_id else None
         except BadParameter as error:
-            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+            return bad_request(error)
         self.fair = get_object_or_404(FairPage.objects.live(), pk=fair_id)
         producers = request.user.partners.order_by("pk")
         self.producer = producers.filter(pk=producer_id).first() if producer_id else producers.first()

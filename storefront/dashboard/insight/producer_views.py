@@ -6,7 +6,7 @@ they get a picker."""
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from oscar.core.loading import get_model
 from storefront.insight.exports import export_from_query
 from storefront.insight.period import InsightFilters, Period, query_string
 from storefront.insight.producer import headline, last_three_months, producer_tables
-from storefront.params import MAX_ID, BadParameter, single, whole_number
+from storefront.params import MAX_ID, BadParameter, bad_request, single, whole_number
 
 Partner = get_model("partner", "Partner")
 
@@ -36,7 +36,7 @@ class ProducerInsightView(generic.TemplateView):
             tables = producer_tables(producer, period, today)
             export = export_from_query(tables, request.GET, filename_prefix=f"{producer.code}-")
         except BadParameter as error:
-            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+            return bad_request(error)
         if export is not None:
             return export
         keep = {"producer": producer.pk} if request.user.is_staff or len(self.own_producers) > 1 else {}

@@ -3,28 +3,23 @@ figure a chart with its table and downloads; and the certificate lists behind th
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import generic
 
 from storefront.insight import certification, snapshots
 from storefront.insight.exports import export_from_query
-from storefront.insight.period import InsightFilters, Period, parse_month, query_string
+from storefront.insight.period import InsightFilters, Period, month_label, parse_month, query_string
 from storefront.insight.scope import sector_names
 from storefront.ocop import reference
 from storefront.ocop.collation import Vietnamese
 from storefront.ocop.lunar import next_tet
 from storefront.ocop.models import Province
-from storefront.params import BadParameter, choice, shown, single, whole_number
+from storefront.params import BadParameter, bad_request, choice, shown, single, whole_number
 
 PAGE_PARAMS = {"from", "to", "province", "sector", "stars", "export", "format"}
 LIST_PARAMS = PAGE_PARAMS - {"export", "format"} | {"list", "month", "page"}
 CERTIFICATES_PER_PAGE = 50
-
-
-def bad_request(error):
-    return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
 
 
 def check_known(querydict, known):
@@ -111,9 +106,9 @@ class CertificateListView(FilterContextMixin, generic.TemplateView):
     @staticmethod
     def heading(kind, month, today):
         if kind == "renewal":
-            return _("Certificates entering the renewal window in %(month)s") % {"month": f"{month.month}/{month.year}"}
+            return _("Certificates entering the renewal window in %(month)s") % {"month": month_label(month)}
         if kind == "expiring":
-            return _("Certificates expiring in %(month)s") % {"month": f"{month.month}/{month.year}"}
+            return _("Certificates expiring in %(month)s") % {"month": month_label(month)}
         if kind == "before-tet":
             return _("Certificates falling due for renewal before Tết (%(date)s)") % {
                 "date": f"{next_tet(today):%d/%m/%Y}"}

@@ -1,22 +1,17 @@
 """How an insight Table shows: each cell by its column's kind (one owner per format: Oscar's currency filter for
 đồng, ocop.text.grouped for counts), and the data blob insight-charts.js draws a chart from."""
 
-from datetime import date
 from decimal import Decimal
 
 from django import template
 from oscar.templatetags.currency_filters import currency
 
+from storefront.insight.period import month_label
 from storefront.ocop.text import grouped
 
 register = template.Library()
 #: A chart with labels longer than this lies down (bars to the right), as a long list's does (Table.is_long).
 LONG_LABEL = 24
-
-
-def month_label(value: date) -> str:
-    """A month as Vietnamese writes it: 11/2026."""
-    return f"{value.month}/{value.year}"
 
 
 def percent_label(value) -> str:
