@@ -2,6 +2,7 @@
 Debian's Chromium through Playwright. Nothing here shares the test process's database or transactions."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo_clock import DEMO_DAY
 
@@ -164,3 +166,12 @@ def mail_to(mail_dir, email, *containing, timeout=20):
             assert len(found) == 1, f"expected one e-mail to {email} holding {containing}, found {len(found)}"
             return found[0]
         time.sleep(0.2)
+
+
+def sign_in_to_dashboard(page, e2e_server):
+    """The admin signs in on Oscar's dashboard login and lands on the dashboard."""
+    page.goto("/dashboard/login/")
+    page.fill("#id_username", e2e_server.admin_email)
+    page.fill("#id_password", e2e_server.admin_password)
+    page.locator("#dashboard_login_form [type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/dashboard/$"))

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import sign_in_to_dashboard
+
 pytestmark = pytest.mark.e2e
 
 
@@ -37,11 +39,7 @@ def test_staff_use_djangos_admin(page, e2e_server):
 
 
 def test_staff_browse_oscars_dashboard(page, e2e_server):
-    page.goto("/dashboard/login/")
-    page.fill("#id_username", e2e_server.admin_email)
-    page.fill("#id_password", e2e_server.admin_password)
-    page.locator("#dashboard_login_form [type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+    sign_in_to_dashboard(page, e2e_server)
     for url in ["/dashboard/catalogue/", "/dashboard/orders/", "/dashboard/users/", "/dashboard/partners/"]:
         page.goto(url)
         expect(page.locator("h1")).to_be_visible()

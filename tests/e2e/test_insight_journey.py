@@ -9,6 +9,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import sign_in_to_dashboard
+
 pytestmark = pytest.mark.e2e
 
 SHOTS = Path("/tmp/insight-shots")
@@ -39,20 +41,12 @@ def number(text):
     return float(digits) if digits else 0.0
 
 
-def sign_in(page, e2e_server):
-    page.goto("/dashboard/login/")
-    page.fill("#id_username", e2e_server.admin_email)
-    page.fill("#id_password", e2e_server.admin_password)
-    page.locator("#dashboard_login_form [type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/dashboard/$"))
-
-
 def test_staff_read_the_programme_in_charts_and_answer_two_questions_in_one_click_each(browser, e2e_server):
     context = browser.new_context(locale="vi-VN", base_url=e2e_server.url, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.goto("/search/?q=" + quote(NOT_SOLD))  # a buyer looks for what the shop does not sell
     expect(page.locator("main")).to_be_visible()
-    sign_in(page, e2e_server)
+    sign_in_to_dashboard(page, e2e_server)
 
     expect(page.locator("nav a[href='/dashboard/insight/']")).to_have_count(1)  # the dashboard menu's entry
     page.goto("/dashboard/insight/")
