@@ -24,10 +24,6 @@ def sector_names():
     return {sector.code: sector.name for sector in current_taxonomy().sectors}
 
 
-def sector_codes():
-    return set(sector_names())
-
-
 def stars_now(today, prefix=CERTIFICATE):
     """The stars a product shows on `today` (None when no certificate gives it a badge) as an expression."""
     return Case(When(badge_q(today, prefix), then=F(f"{prefix}stars")), default=Value(None),
