@@ -20,7 +20,7 @@ from storefront.ocop.status import STATUS_LABELS
 from storefront.tradedesk.models import BoothApplication
 
 from .period import InsightFilters, Period
-from .sales import by_month, money
+from .sales import by_month, money, product_links
 from .scope import sold_lines
 from .tables import Column, Table, find
 
@@ -68,8 +68,7 @@ def product_table(slug, title, note, sales) -> Table:
                           Column(_("Orders"), "count"), Column(_("Revenue"), "money")),
                  rows=tuple((name, units, orders, revenue) for _pk, name, units, orders, revenue in sales),
                  chart="bar" if sales else "", series_columns=(3,),
-                 links=tuple(reverse("dashboard:catalogue-product", kwargs={"pk": pk}) if pk else ""
-                             for pk, *_rest in sales))
+                 links=product_links(pk for pk, *_rest in sales))
 
 
 def revenue_by_product(producer, period, today) -> Table:
@@ -128,7 +127,7 @@ def low_stock(producer) -> Table:
                  columns=(Column(_("Product"), "text"), Column(_("SKU"), "text"), Column(_("Available"), "count"),
                           Column(_("Threshold"), "count")),
                  rows=tuple((title, sku, net, threshold) for _pk, title, sku, net, threshold in records),
-                 links=tuple(reverse("dashboard:catalogue-product", kwargs={"pk": pk}) for pk, *_rest in records))
+                 links=product_links(pk for pk, *_rest in records))
 
 
 def certificate_dates(producer, today: date) -> Table:

@@ -47,8 +47,18 @@ def by_month(lines, period):
 def revenue_by_month(period, filters, *, today):
     rows = tuple(row[:3] for row in by_month(sold_lines(period, filters, today), period))
     return Table("sales-by-month", _("Revenue and orders by month"),
-                 (Column(_("Month"), "month"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
-                 rows, chart="bar", series_columns=(1, 2), note=str(REVENUE_NOTE))
+                 revenue_columns(_("Month"), "month"), rows, chart="bar", series_columns=(1, 2),
+                 note=str(REVENUE_NOTE))
+
+
+def revenue_columns(label, kind="text"):
+    """The columns of a figure by one grouping: its label, then revenue and orders."""
+    return (Column(label, kind), Column(_("Revenue"), "money"), Column(_("Orders"), "count"))
+
+
+def product_links(product_ids):
+    """Each product's dashboard page; none for a deleted product (its lines keep their title)."""
+    return tuple(reverse("dashboard:catalogue-product", kwargs={"pk": pk}) if pk else "" for pk in product_ids)
 
 
 def _grouped(lines, key, *names):
@@ -61,7 +71,7 @@ def revenue_by_province(period, filters, *, today):
     rows = tuple((row[PROVINCE_NAME] or _("Unknown province"), money(row["revenue"]), row["orders"])
                  for row in _grouped(sold_lines(period, filters, today), PROVINCE, PROVINCE_NAME))
     return Table("sales-by-province", _("Revenue by producer's province"),
-                 (Column(_("Province/city"), "text"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
+                 revenue_columns(_("Province/city")),
                  rows, chart="bar")
 
 
@@ -70,7 +80,7 @@ def revenue_by_sector(period, filters, *, today):
     rows = tuple((names.get(row[SECTOR], row[SECTOR] or _("Unclassified")), money(row["revenue"]), row["orders"])
                  for row in _grouped(sold_lines(period, filters, today), SECTOR))
     return Table("sales-by-sector", _("Revenue by sector"),
-                 (Column(_("Sector"), "text"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
+                 revenue_columns(_("Sector")),
                  rows, chart="doughnut")
 
 
@@ -80,7 +90,7 @@ def revenue_by_stars(period, filters, *, today):
                   money(row["revenue"]), row["orders"])
                  for row in _grouped(lines, "stars"))
     return Table("sales-by-stars", _("Revenue by stars"),
-                 (Column(_("Stars"), "text"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
+                 revenue_columns(_("Stars")),
                  rows, chart="doughnut",
                  note=_("Stars as the product's certificate shows them today, not at the time of sale."))
 
@@ -90,7 +100,7 @@ def revenue_by_legal_type(period, filters, *, today):
     rows = tuple((str(labels.get(row["partner__legal_type"], _("Unknown"))), money(row["revenue"]), row["orders"])
                  for row in _grouped(sold_lines(period, filters, today), "partner__legal_type"))
     return Table("sales-by-legal-type", _("Revenue by producer's legal type"),
-                 (Column(_("Legal type"), "text"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
+                 revenue_columns(_("Legal type")),
                  rows, chart="doughnut")
 
 
@@ -101,9 +111,7 @@ def top_products(period, filters, *, today, limit=TOP):
              .order_by("-revenue", "product_id")[:limit])
     rows = tuple((row["title"], row["producer"], row["quantity"], money(row["revenue"]), row["orders"])
                  for row in found)
-    # a deleted product's lines keep their title but link nowhere
-    links = tuple(reverse("dashboard:catalogue-product", kwargs={"pk": row["product_id"]}) if row["product_id"]
-                  else "" for row in found)
+    links = product_links(row["product_id"] for row in found)
     return Table("top-products", _("Top products"),
                  (Column(_("Product"), "text"), Column(_("Producer"), "text"), Column(_("Quantity"), "count"),
                   Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
@@ -129,7 +137,7 @@ def payment_methods(period, filters, *, today):
     rows = tuple((_(row[key]) if row[key] else _("Not recorded"), money(row["revenue"]), row["orders"])
                  for row in _grouped(sold_lines(period, filters, today), key))
     return Table("payment-methods", _("Card and cash on delivery"),
-                 (Column(_("Payment"), "text"), Column(_("Revenue"), "money"), Column(_("Orders"), "count")),
+                 revenue_columns(_("Payment")),
                  rows, chart="doughnut")
 
 
